@@ -1,0 +1,70 @@
+#![doc = include_str!("../../README.md")]
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod acrh;
+mod classify;
+mod engine;
+mod middleware;
+mod policy;
+mod service;
+
+pub use classify::{RequestKind, classify, is_preflight, is_preflight_head};
+pub use cors_macros::cors;
+pub use cors_policy::{Field, Key, Rule, Violation, Violations};
+pub use engine::{OriginDenied, PreflightAnswer, PreflightError};
+pub use middleware::{Cors, CorsFuture, CorsService};
+pub use policy::{Policy, PolicyBuilder};
+pub use service::{PreflightGuard, preflight_resource};
+
+/// Limits applied to `Access-Control-Request-Headers`.
+pub mod limits {
+    pub use crate::acrh::{AcrhError, MAX_EMPTY, MAX_NAMES, MAX_OWS};
+    pub use cors_policy::MAX_ORIGIN_LEN;
+}
+
+/// What `#[cors]` expands to. Not a public API: it changes without notice.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::policy::Slot;
+    pub use actix_web;
+    pub use std::borrow::Cow;
+
+    use crate::Policy;
+    use actix_web::http::header::HeaderValue;
+
+    /// A policy from compile-time values. The macro has validated them with `cors-policy`.
+    #[allow(clippy::too_many_arguments)]
+    pub const fn policy(
+        any_origin: bool,
+        slots: &'static [Slot],
+        wildcards: bool,
+        any_port: bool,
+        methods: &'static [HeaderValue],
+        any_header: bool,
+        headers: &'static [Cow<'static, str>],
+        max_header_len: usize,
+        credentials: bool,
+        expose: Option<HeaderValue>,
+        max_age: Option<HeaderValue>,
+    ) -> Policy {
+        Policy {
+            any_origin,
+            slots: Cow::Borrowed(slots),
+            wildcards,
+            any_port,
+            methods: Cow::Borrowed(methods),
+            any_header,
+            headers: Cow::Borrowed(headers),
+            max_header_len,
+            credentials,
+            expose,
+            max_age,
+        }
+    }
+
+    /// The middleware for a compile-time policy.
+    pub const fn cors(policy: &'static Policy) -> crate::Cors {
+        crate::Cors::from_static(policy)
+    }
+}

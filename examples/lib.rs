@@ -1,0 +1,1 @@
+//! Runnable examples of `#[cors]`: run one with `cargo run --example <name>`.

@@ -1,0 +1,1239 @@
+//! Real-browser conformance: headless Chromium calls `#[cors]` handlers cross-origin.
+//!
+//! The API, built only from annotated handlers, listens on `http://127.0.0.1:PORT`. A blank
+//! page is served on another port and loaded as `http://localhost:PORT2` (and, for the
+//! wildcard case, `http://app.localhost:PORT2`): a different origin, but loopback on both
+//! sides, so Chromium asks for no local-network permission. `tests/browser/driver.mjs`
+//! (playwright-core, Debian's `/usr/bin/chromium`) runs each case's `fetch()` calls in the
+//! page and reports what a script there could observe. The API's own request log says what
+//! really reached the server, preflights included; every case is checked against both.
+//!
+//! When Chromium, `node` or the driver's `node_modules` is missing the test prints one line
+//! and passes, unless `CORS_BROWSER_REQUIRED=1` is set (as in CI), which makes it a failure.
+
+use std::{
+    env,
+    fmt::{self, Write as _},
+    io::{self, Read, Write},
+    net::SocketAddr,
+    path::{Path, PathBuf},
+    process::{Child, Command, ExitStatus, Stdio},
+    sync::{Arc, Mutex, mpsc},
+    thread,
+    time::{Duration, Instant},
+};
+
+use actix_web::{
+    App, HttpResponse, HttpServer, ResponseError, delete,
+    dev::{ServerHandle, Service, ServiceResponse},
+    get,
+    http::{StatusCode, header::HeaderMap},
+    patch, post, put, routes, web,
+};
+use cors_runtime::cors;
+use serde_json::{Value, json};
+
+const CHROMIUM: &str = "/usr/bin/chromium";
+const REQUIRED_VAR: &str = "CORS_BROWSER_REQUIRED";
+
+/// Chromium's own start (and the first page load) gets this long.
+const LAUNCH_TIMEOUT: Duration = Duration::from_secs(20);
+/// A single `fetch()` that takes longer than this is aborted and reported as such.
+const FETCH_TIMEOUT: Duration = Duration::from_secs(5);
+/// The driver closes the browser and exits on its own after this long.
+const DRIVER_TIMEOUT: Duration = Duration::from_secs(45);
+/// The test kills the driver if it has not answered by then.
+const DRIVER_KILL_AFTER: Duration = Duration::from_secs(50);
+/// Longer than Chromium's 5 s default preflight lifetime, so only `max_age` explains a hit.
+const MAX_AGE_PAUSE_MS: u64 = 6_000;
+
+// ---------------------------------------------------------------------------------------------
+// The API under test. Every policy names a real https origin (required, and not the page), so
+// the page at http://localhost:PORT2 is let in only through `dev_origins`.
+// ---------------------------------------------------------------------------------------------
+
+#[cors(origins = ["https://app.example.com"], dev_origins = ["http://localhost:*"])]
+#[get("/simple")]
+async fn simple() -> HttpResponse {
+    HttpResponse::Ok().body("simple")
+}
+
+#[cors(origins = ["https://app.example.com"])]
+#[get("/prod-only")]
+async fn prod_only() -> HttpResponse {
+    HttpResponse::Ok().body("prod-only")
+}
+
+#[cors(origins = ["https://app.example.com"], dev_origins = ["http://127.0.0.1:*"])]
+#[get("/loopback-ip-only")]
+async fn loopback_ip_only() -> HttpResponse {
+    HttpResponse::Ok().body("loopback-ip-only")
+}
+
+#[cors(origins = ["https://app.example.com"], dev_origins = ["http://localhost:*"])]
+#[post("/notes")]
+async fn create_note(body: String) -> HttpResponse {
+    HttpResponse::Created().body(format!("note of {} bytes", body.len()))
+}
+
+#[cors(
+    origins = ["https://app.example.com"],
+    dev_origins = ["http://localhost:*"],
+    headers = ["content-type", "x-request-id", "authorization"],
+)]
+#[put("/items/{id}")]
+async fn put_item(id: web::Path<u32>) -> HttpResponse {
+    HttpResponse::Ok().body(format!("put {id}"))
+}
+
+#[cors(origins = ["https://app.example.com"], dev_origins = ["http://localhost:*"])]
+#[delete("/items/{id}")]
+async fn delete_item(_id: web::Path<u32>) -> HttpResponse {
+    HttpResponse::NoContent().finish()
+}
+
+#[cors(
+    origins = ["https://app.example.com"],
+    dev_origins = ["http://localhost:*"],
+    headers = ["content-type"],
+)]
+#[patch("/items/{id}")]
+async fn patch_item(id: web::Path<u32>) -> HttpResponse {
+    HttpResponse::Ok().body(format!("patched {id}"))
+}
+
+/// A body that fails to parse never reaches the handler: actix answers 400 itself.
+#[cors(
+    origins = ["https://app.example.com"],
+    dev_origins = ["http://localhost:*"],
+    headers = ["content-type"],
+)]
+#[post("/items")]
+async fn create_item(item: web::Json<Value>) -> HttpResponse {
+    HttpResponse::Created().json(item.into_inner())
+}
+
+/// Serves four methods but lets cross-origin callers use only GET.
+#[cors(
+    origins = ["https://app.example.com"],
+    dev_origins = ["http://localhost:*"],
+    methods = [GET],
+)]
+#[routes]
+#[get("/guarded")]
+#[put("/guarded")]
+#[patch("/guarded")]
+#[delete("/guarded")]
+async fn guarded() -> HttpResponse {
+    HttpResponse::Ok().body("guarded")
+}
+
+#[cors(origins = ["https://app.example.com"], dev_origins = ["http://localhost:*"], headers = ["*"])]
+#[put("/star")]
+async fn star_headers() -> HttpResponse {
+    HttpResponse::Ok().body("star")
+}
+
+#[cors(origins = ["https://app.example.com"], dev_origins = ["http://localhost:*"], credentials)]
+#[get("/me")]
+async fn me() -> HttpResponse {
+    HttpResponse::Ok().body("me")
+}
+
+#[cors(
+    origins = ["https://app.example.com"],
+    dev_origins = ["http://localhost:*"],
+    headers = ["content-type"],
+    credentials,
+)]
+#[put("/me")]
+async fn put_me() -> HttpResponse {
+    HttpResponse::Ok().body("me updated")
+}
+
+#[cors(
+    origins = ["https://app.example.com"],
+    dev_origins = ["http://localhost:*"],
+    expose = ["x-total-count"],
+)]
+#[get("/list")]
+async fn list() -> HttpResponse {
+    HttpResponse::Ok()
+        .insert_header(("x-total-count", "42"))
+        .insert_header(("x-internal-trace", "abc123"))
+        .content_type("application/json")
+        .body("[]")
+}
+
+/// A handler error whose response carries its own header, to show `expose` reaches errors.
+#[derive(Debug)]
+struct Locked;
+
+impl fmt::Display for Locked {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("item is locked")
+    }
+}
+
+impl ResponseError for Locked {
+    fn status_code(&self) -> StatusCode {
+        StatusCode::CONFLICT
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        HttpResponse::Conflict()
+            .insert_header(("x-error-code", "locked"))
+            .body(self.to_string())
+    }
+}
+
+#[cors(
+    origins = ["https://app.example.com"],
+    dev_origins = ["http://localhost:*"],
+    expose = ["x-error-code"],
+)]
+#[get("/fail")]
+async fn fail() -> Result<HttpResponse, Locked> {
+    Err(Locked)
+}
+
+#[cors(origins = ["https://app.example.com"], dev_origins = ["http://localhost:*"], max_age = 600)]
+#[put("/cached/{id}")]
+async fn put_cached(_id: web::Path<u32>) -> HttpResponse {
+    HttpResponse::Ok().body("cached")
+}
+
+#[cors(origins = ["https://app.example.com"], dev_origins = ["http://localhost:*"], max_age = 0)]
+#[put("/uncached/{id}")]
+async fn put_uncached(_id: web::Path<u32>) -> HttpResponse {
+    HttpResponse::Ok().body("uncached")
+}
+
+/// Same path as [`delete_shared`], different policy: the page may read, not delete.
+#[cors(origins = ["https://app.example.com"], dev_origins = ["http://localhost:*"])]
+#[get("/shared")]
+async fn get_shared() -> HttpResponse {
+    HttpResponse::Ok().body("shared")
+}
+
+#[cors(origins = ["https://app.example.com"])]
+#[delete("/shared")]
+async fn delete_shared() -> HttpResponse {
+    HttpResponse::NoContent().finish()
+}
+
+#[cors(origins = ["https://app.example.com"], dev_origins = ["http://*.localhost:*"])]
+#[get("/tenant")]
+async fn tenant() -> HttpResponse {
+    HttpResponse::Ok().body("tenant")
+}
+
+#[cors(
+    origins = ["https://app.example.com"],
+    dev_origins = ["http://*.localhost:*"],
+    headers = ["content-type"],
+)]
+#[put("/tenant")]
+async fn put_tenant() -> HttpResponse {
+    HttpResponse::Ok().body("tenant updated")
+}
+
+fn api_services(cfg: &mut web::ServiceConfig) {
+    cfg.service(simple)
+        .service(prod_only)
+        .service(loopback_ip_only)
+        .service(create_note)
+        .service(put_item)
+        .service(delete_item)
+        .service(patch_item)
+        .service(create_item)
+        .service(guarded)
+        .service(star_headers)
+        .service(me)
+        .service(put_me)
+        .service(list)
+        .service(fail)
+        .service(put_cached)
+        .service(put_uncached)
+        .service(get_shared)
+        .service(delete_shared)
+        .service(tenant)
+        .service(put_tenant);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The cases.
+// ---------------------------------------------------------------------------------------------
+
+/// Which page origin runs a case.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum PageHost {
+    /// `http://localhost:PORT2`, the origin most policies admit through `dev_origins`.
+    Localhost,
+    /// `http://app.localhost:PORT2`, a subdomain for the wildcard policy.
+    AppLocalhost,
+}
+
+impl PageHost {
+    fn origin(self, port: u16) -> String {
+        match self {
+            PageHost::Localhost => format!("http://localhost:{port}"),
+            PageHost::AppLocalhost => format!("http://app.localhost:{port}"),
+        }
+    }
+}
+
+/// What the page should observe for one `fetch()`.
+#[derive(Debug)]
+enum Saw {
+    /// The response reached the script: its status, readable headers (`None` = hidden) and a
+    /// part of its body.
+    Allowed {
+        status: u16,
+        headers: Vec<(&'static str, Option<&'static str>)>,
+        body: Option<&'static str>,
+    },
+    /// `fetch()` rejected; Chromium's console names the reason, of which this is a part.
+    Blocked { reason: &'static str },
+}
+
+const NO_ACAO: &str = "No 'Access-Control-Allow-Origin' header is present";
+const NOT_OK: &str = "It does not have HTTP ok status";
+const NO_ACAC: &str = "Access-Control-Allow-Credentials";
+
+struct Step {
+    method: &'static str,
+    path: &'static str,
+    headers: Vec<(&'static str, &'static str)>,
+    body: Option<&'static str>,
+    credentials: bool,
+    pause_ms: u64,
+    expect: Saw,
+}
+
+impl Step {
+    fn new(method: &'static str, path: &'static str) -> Self {
+        Step {
+            method,
+            path,
+            headers: Vec::new(),
+            body: None,
+            credentials: false,
+            pause_ms: 0,
+            expect: Saw::Blocked { reason: "" },
+        }
+    }
+
+    fn header(mut self, name: &'static str, value: &'static str) -> Self {
+        self.headers.push((name, value));
+        self
+    }
+
+    fn json(self, body: &'static str) -> Self {
+        let mut s = self.header("content-type", "application/json");
+        s.body = Some(body);
+        s
+    }
+
+    /// A body that keeps the request CORS-safelisted (no preflight).
+    fn text(self, body: &'static str) -> Self {
+        let mut s = self.header("content-type", "text/plain;charset=utf-8");
+        s.body = Some(body);
+        s
+    }
+
+    fn credentials(mut self) -> Self {
+        self.credentials = true;
+        self
+    }
+
+    fn after_ms(mut self, ms: u64) -> Self {
+        self.pause_ms = ms;
+        self
+    }
+
+    fn allowed(mut self, status: u16) -> Self {
+        self.expect = Saw::Allowed {
+            status,
+            headers: Vec::new(),
+            body: None,
+        };
+        self
+    }
+
+    fn reads(mut self, name: &'static str, value: Option<&'static str>) -> Self {
+        match &mut self.expect {
+            Saw::Allowed { headers, .. } => headers.push((name, value)),
+            Saw::Blocked { .. } => panic!("`reads` needs `allowed` first"),
+        }
+        self
+    }
+
+    fn body_has(mut self, part: &'static str) -> Self {
+        match &mut self.expect {
+            Saw::Allowed { body, .. } => *body = Some(part),
+            Saw::Blocked { .. } => panic!("`body_has` needs `allowed` first"),
+        }
+        self
+    }
+
+    fn blocked(mut self, reason: &'static str) -> Self {
+        self.expect = Saw::Blocked { reason };
+        self
+    }
+}
+
+struct Case {
+    name: &'static str,
+    page: PageHost,
+    /// Runs in its own tab alongside the others (for the case that has to wait).
+    concurrent: bool,
+    steps: Vec<Step>,
+    /// The API's log for this case, one line per request: method, then `acrm=`/`acrh=` when
+    /// sent, `-> status`, then `+acao` (echoed the origin) and `+acac` (credentials allowed).
+    server: Vec<&'static str>,
+}
+
+fn case(name: &'static str, steps: Vec<Step>, server: Vec<&'static str>) -> Case {
+    Case {
+        name,
+        page: PageHost::Localhost,
+        concurrent: false,
+        steps,
+        server,
+    }
+}
+
+fn cases() -> Vec<Case> {
+    let get = |path| Step::new("GET", path);
+    let put = |path| Step::new("PUT", path);
+    vec![
+        // Started first: it waits out Chromium's default preflight lifetime in its own tab.
+        Case {
+            concurrent: true,
+            ..case(
+                "max-age-600-second-put-sends-no-preflight",
+                vec![
+                    put("/cached/1").allowed(200),
+                    put("/cached/1").after_ms(MAX_AGE_PAUSE_MS).allowed(200),
+                ],
+                vec![
+                    "OPTIONS acrm=PUT -> 204 +acao",
+                    "PUT -> 200 +acao",
+                    "PUT -> 200 +acao",
+                ],
+            )
+        },
+        case(
+            "simple-get-allowed",
+            vec![get("/simple").allowed(200).body_has("simple")],
+            vec!["GET -> 200 +acao"],
+        ),
+        case(
+            "simple-get-blocked-origin-not-listed",
+            vec![get("/prod-only").blocked(NO_ACAO)],
+            vec!["GET -> 200"],
+        ),
+        case(
+            "dev-origin-other-loopback-host-blocked",
+            vec![get("/loopback-ip-only").blocked(NO_ACAO)],
+            vec!["GET -> 200"],
+        ),
+        case(
+            "simple-post-text-plain-not-preflighted",
+            vec![
+                Step::new("POST", "/notes")
+                    .text("hello")
+                    .allowed(201)
+                    .body_has("note of 5 bytes"),
+            ],
+            vec!["POST -> 201 +acao"],
+        ),
+        case(
+            "put-preflighted-allowed",
+            vec![put("/items/7").json("{}").allowed(200).body_has("put 7")],
+            vec![
+                "OPTIONS acrm=PUT acrh=content-type -> 204 +acao",
+                "PUT -> 200 +acao",
+            ],
+        ),
+        case(
+            "put-blocked-by-method",
+            vec![put("/guarded").blocked(NOT_OK)],
+            vec!["OPTIONS acrm=PUT -> 403"],
+        ),
+        case(
+            "delete-preflighted-allowed",
+            vec![Step::new("DELETE", "/items/7").allowed(204)],
+            vec!["OPTIONS acrm=DELETE -> 204 +acao", "DELETE -> 204 +acao"],
+        ),
+        case(
+            "delete-blocked-by-method",
+            vec![Step::new("DELETE", "/guarded").blocked(NOT_OK)],
+            vec!["OPTIONS acrm=DELETE -> 403"],
+        ),
+        case(
+            "delete-without-handler-falls-through-404",
+            vec![Step::new("DELETE", "/simple").blocked(NOT_OK)],
+            vec!["OPTIONS acrm=DELETE -> 404"],
+        ),
+        case(
+            "patch-preflighted-allowed",
+            vec![
+                Step::new("PATCH", "/items/7")
+                    .json(r#"{"name":"x"}"#)
+                    .allowed(200)
+                    .body_has("patched 7"),
+            ],
+            vec![
+                "OPTIONS acrm=PATCH acrh=content-type -> 204 +acao",
+                "PATCH -> 200 +acao",
+            ],
+        ),
+        case(
+            "patch-blocked-by-method",
+            vec![Step::new("PATCH", "/guarded").blocked(NOT_OK)],
+            vec!["OPTIONS acrm=PATCH -> 403"],
+        ),
+        case(
+            "lowercase-patch-blocked",
+            vec![Step::new("patch", "/items/7").blocked(NOT_OK)],
+            vec!["OPTIONS acrm=patch -> 404"],
+        ),
+        case(
+            "request-header-allowed",
+            vec![
+                put("/items/7")
+                    .json("{}")
+                    .header("X-Request-Id", "r-1")
+                    .allowed(200),
+            ],
+            vec![
+                "OPTIONS acrm=PUT acrh=content-type,x-request-id -> 204 +acao",
+                "PUT -> 200 +acao",
+            ],
+        ),
+        case(
+            "request-header-denied",
+            vec![
+                put("/items/7")
+                    .json("{}")
+                    .header("X-Debug", "1")
+                    .blocked(NOT_OK),
+            ],
+            vec!["OPTIONS acrm=PUT acrh=content-type,x-debug -> 403"],
+        ),
+        case(
+            "authorization-listed-by-name-allowed",
+            vec![
+                put("/items/7")
+                    .header("Authorization", "Bearer t0k3n")
+                    .allowed(200),
+            ],
+            vec![
+                "OPTIONS acrm=PUT acrh=authorization -> 204 +acao",
+                "PUT -> 200 +acao",
+            ],
+        ),
+        case(
+            "star-headers-custom-header-allowed",
+            vec![put("/star").header("X-Anything", "1").allowed(200)],
+            vec![
+                "OPTIONS acrm=PUT acrh=x-anything -> 204 +acao",
+                "PUT -> 200 +acao",
+            ],
+        ),
+        case(
+            "star-headers-authorization-refused",
+            vec![
+                put("/star")
+                    .header("Authorization", "Bearer t0k3n")
+                    .blocked(NOT_OK),
+            ],
+            vec!["OPTIONS acrm=PUT acrh=authorization -> 403"],
+        ),
+        case(
+            "credentials-include-allowed",
+            vec![get("/me").credentials().allowed(200).body_has("me")],
+            vec!["GET -> 200 +acao +acac"],
+        ),
+        case(
+            "credentials-include-preflighted-allowed",
+            vec![put("/me").credentials().json("{}").allowed(200)],
+            vec![
+                "OPTIONS acrm=PUT acrh=content-type -> 204 +acao +acac",
+                "PUT -> 200 +acao +acac",
+            ],
+        ),
+        case(
+            "credentials-include-blocked-without-flag",
+            vec![get("/simple").credentials().blocked(NO_ACAC)],
+            vec!["GET -> 200 +acao"],
+        ),
+        case(
+            "exposed-header-readable",
+            vec![get("/list").allowed(200).reads("x-total-count", Some("42"))],
+            vec!["GET -> 200 +acao"],
+        ),
+        case(
+            "unexposed-header-hidden",
+            vec![
+                get("/list")
+                    .allowed(200)
+                    .reads("x-internal-trace", None)
+                    .reads("content-type", Some("application/json")),
+            ],
+            vec!["GET -> 200 +acao"],
+        ),
+        case(
+            "post-json-created",
+            vec![
+                Step::new("POST", "/items")
+                    .json(r#"{"name":"x"}"#)
+                    .allowed(201)
+                    .body_has(r#"{"name":"x"}"#),
+            ],
+            vec![
+                "OPTIONS acrm=POST acrh=content-type -> 204 +acao",
+                "POST -> 201 +acao",
+            ],
+        ),
+        case(
+            "extractor-error-readable",
+            vec![Step::new("POST", "/items").json("{not json").allowed(400)],
+            vec![
+                "OPTIONS acrm=POST acrh=content-type -> 204 +acao",
+                "POST -> 400 +acao",
+            ],
+        ),
+        case(
+            "handler-error-readable",
+            vec![
+                get("/fail")
+                    .allowed(409)
+                    .body_has("item is locked")
+                    .reads("x-error-code", Some("locked")),
+            ],
+            vec!["GET -> 409 +acao"],
+        ),
+        case(
+            "max-age-0-preflights-every-time",
+            vec![
+                put("/uncached/1").allowed(200),
+                put("/uncached/1").allowed(200),
+            ],
+            vec![
+                "OPTIONS acrm=PUT -> 204 +acao",
+                "PUT -> 200 +acao",
+                "OPTIONS acrm=PUT -> 204 +acao",
+                "PUT -> 200 +acao",
+            ],
+        ),
+        case(
+            "same-path-get-policy-allows",
+            vec![get("/shared").allowed(200).body_has("shared")],
+            vec!["GET -> 200 +acao"],
+        ),
+        case(
+            "same-path-delete-policy-refuses",
+            vec![Step::new("DELETE", "/shared").blocked(NOT_OK)],
+            vec!["OPTIONS acrm=DELETE -> 403"],
+        ),
+        Case {
+            page: PageHost::AppLocalhost,
+            ..case(
+                "wildcard-subdomain-allowed",
+                vec![get("/tenant").allowed(200).body_has("tenant")],
+                vec!["GET -> 200 +acao"],
+            )
+        },
+        Case {
+            page: PageHost::AppLocalhost,
+            ..case(
+                "wildcard-subdomain-preflighted-allowed",
+                vec![put("/tenant").json("{}").allowed(200)],
+                vec![
+                    "OPTIONS acrm=PUT acrh=content-type -> 204 +acao",
+                    "PUT -> 200 +acao",
+                ],
+            )
+        },
+        case(
+            "wildcard-subdomain-apex-blocked",
+            vec![get("/tenant").blocked(NO_ACAO)],
+            vec!["GET -> 200"],
+        ),
+    ]
+}
+
+// ---------------------------------------------------------------------------------------------
+// The test.
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn browser_conformance() {
+    let Some(node_dir) = prerequisites() else {
+        return;
+    };
+    let started = Instant::now();
+    let servers = Servers::start();
+    let cases = cases();
+    let input = driver_input(&cases, &servers);
+    let output = run_driver(&node_dir, &input);
+    let outcome: Value = serde_json::from_str(&output)
+        .unwrap_or_else(|e| panic!("driver printed no valid JSON ({e}):\n{output}"));
+    let log = servers.log.lock().unwrap().clone();
+    drop(servers);
+
+    let mut report = String::new();
+    let mut failures = Vec::new();
+    let results = outcome["results"].as_array().expect("driver results");
+    assert_eq!(results.len(), cases.len(), "one result per case");
+    for (case, result) in cases.iter().zip(results) {
+        let origin = case.page.origin(input.page_port);
+        let seen = server_lines(&log, case.name, &origin);
+        let problems = check_case(case, result, &seen);
+        let _ = writeln!(
+            report,
+            "{} {}\n  browser: {}\n  server:  {}",
+            if problems.is_empty() { "ok  " } else { "FAIL" },
+            case.name,
+            describe_browser(result),
+            seen.join(" | "),
+        );
+        for p in problems {
+            failures.push(format!("{}: {p}", case.name));
+        }
+    }
+    for s in &log {
+        if !cases.iter().any(|c| s.case.as_deref() == Some(c.name)) {
+            failures.push(format!("request outside any case reached the API: {s:?}"));
+        }
+    }
+    let summary = format!(
+        "browser suite: {} cases, {} check(s) failed; browser launch {} ms, cases {} ms, total {:.1} s",
+        cases.len(),
+        failures.len(),
+        outcome["launchMs"],
+        outcome["runMs"],
+        started.elapsed().as_secs_f64(),
+    );
+    assert!(
+        failures.is_empty(),
+        "{summary}\n{}\n\n{report}",
+        failures.join("\n")
+    );
+    println!("{report}{summary}");
+}
+
+/// Finds the driver's folder, or says why the suite cannot run. `None` means skip.
+fn prerequisites() -> Option<PathBuf> {
+    if cfg!(not(debug_assertions)) {
+        // `dev_origins` are compiled out of release builds, so every loopback page would be
+        // refused. Not a missing tool: skip even when the suite is required.
+        skip("release build: dev_origins are not compiled in, and the page origin needs them");
+        return None;
+    }
+    let required = env::var(REQUIRED_VAR).is_ok_and(|v| v == "1");
+    let node_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("browser");
+    let missing = if !Path::new(CHROMIUM).exists() {
+        format!("{CHROMIUM} not found (apt-get install chromium)")
+    } else if !node_dir.join("node_modules/playwright-core").is_dir() {
+        format!(
+            "{} not found (run `npm ci` in {})",
+            node_dir.join("node_modules/playwright-core").display(),
+            node_dir.display()
+        )
+    } else if !Command::new("node")
+        .arg("--version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+    {
+        "`node` is not on PATH".to_owned()
+    } else {
+        return Some(node_dir);
+    };
+    if required {
+        panic!("{REQUIRED_VAR}=1 but the browser suite cannot run: {missing}");
+    }
+    skip(&format!(
+        "{missing}; set {REQUIRED_VAR}=1 to make this a failure"
+    ));
+    None
+}
+
+/// Writes past the test harness's output capture, so a skip is visible in `cargo test`.
+fn skip(why: &str) {
+    let _ = writeln!(io::stderr(), "browser_conformance: SKIPPED: {why}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Servers: the API (with its request log) and the page, in one background actix system.
+// ---------------------------------------------------------------------------------------------
+
+/// One request as the API saw it, recorded by middleware around the whole app.
+#[derive(Clone, Debug)]
+struct Seen {
+    method: String,
+    /// The `case` query parameter, which ties a request to the case that sent it.
+    case: Option<String>,
+    origin: Option<String>,
+    acrm: Option<String>,
+    acrh: Option<String>,
+    status: u16,
+    acao: Option<String>,
+    acac: Option<String>,
+}
+
+type Log = Arc<Mutex<Vec<Seen>>>;
+
+struct Servers {
+    api_port: u16,
+    page_port: u16,
+    log: Log,
+    handles: Vec<ServerHandle>,
+    stopped: mpsc::Receiver<()>,
+}
+
+impl Servers {
+    fn start() -> Servers {
+        let log = Log::default();
+        let (ready_tx, ready_rx) = mpsc::channel();
+        let (stopped_tx, stopped) = mpsc::channel();
+        let thread_log = log.clone();
+        let failed_tx = ready_tx.clone();
+        thread::spawn(move || {
+            let result = actix_web::rt::System::new().block_on(async move {
+                let api = HttpServer::new(move || {
+                    let log = thread_log.clone();
+                    App::new()
+                        .wrap_fn(move |req, srv| {
+                            let h = req.headers();
+                            let mut seen = Seen {
+                                method: req.method().to_string(),
+                                case: query_param(req.query_string(), "case"),
+                                origin: header(h, "origin"),
+                                acrm: header(h, "access-control-request-method"),
+                                acrh: header(h, "access-control-request-headers"),
+                                status: 0,
+                                acao: None,
+                                acac: None,
+                            };
+                            let log = log.clone();
+                            let fut = srv.call(req);
+                            async move {
+                                let res: Result<ServiceResponse, _> = fut.await;
+                                let (status, h) = match &res {
+                                    Ok(r) => (r.status(), r.headers().clone()),
+                                    Err(e) => {
+                                        let r = e.error_response();
+                                        (r.status(), r.headers().clone())
+                                    }
+                                };
+                                seen.status = status.as_u16();
+                                seen.acao = header(&h, "access-control-allow-origin");
+                                seen.acac = header(&h, "access-control-allow-credentials");
+                                log.lock().unwrap().push(seen);
+                                res
+                            }
+                        })
+                        .configure(api_services)
+                })
+                .workers(1)
+                .disable_signals()
+                .shutdown_timeout(1)
+                .bind(("127.0.0.1", 0))?;
+                let page = HttpServer::new(|| {
+                    App::new().route(
+                        "/",
+                        web::get().to(|| async {
+                            HttpResponse::Ok()
+                                .content_type("text/html; charset=utf-8")
+                                .body("<!doctype html><meta charset=utf-8><title>page</title>")
+                        }),
+                    )
+                })
+                .workers(1)
+                .disable_signals()
+                .shutdown_timeout(1)
+                .bind(("127.0.0.1", 0))?;
+                let ports = (port_of(&api.addrs()), port_of(&page.addrs()));
+                let (api, page) = (api.run(), page.run());
+                let _ = ready_tx.send(Ok((ports, vec![api.handle(), page.handle()])));
+                let page = actix_web::rt::spawn(page);
+                api.await?;
+                page.await.map_err(io::Error::other)?
+            });
+            if let Err(e) = result {
+                let _ = failed_tx.send(Err(e));
+            }
+            let _ = stopped_tx.send(());
+        });
+        let ((api_port, page_port), handles) = ready_rx
+            .recv_timeout(Duration::from_secs(10))
+            .expect("servers did not start within 10 s")
+            .expect("servers failed to start");
+        Servers {
+            api_port,
+            page_port,
+            log,
+            handles,
+            stopped,
+        }
+    }
+}
+
+impl Drop for Servers {
+    fn drop(&mut self) {
+        for h in &self.handles {
+            // The stop command is sent when `stop` is called; the returned future only
+            // waits for completion, which the timeout below covers instead.
+            drop(h.stop(false));
+        }
+        if self.stopped.recv_timeout(Duration::from_secs(5)).is_err() {
+            let _ = writeln!(
+                io::stderr(),
+                "browser_conformance: servers did not stop in 5 s"
+            );
+        }
+    }
+}
+
+fn port_of(addrs: &[SocketAddr]) -> u16 {
+    addrs.first().expect("bound address").port()
+}
+
+fn header(h: &HeaderMap, name: &str) -> Option<String> {
+    h.get(name)
+        .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
+}
+
+fn query_param(query: &str, key: &str) -> Option<String> {
+    query
+        .split('&')
+        .filter_map(|kv| kv.split_once('='))
+        .find(|(k, _)| *k == key)
+        .map(|(_, v)| v.to_owned())
+}
+
+/// The log lines of one case, in the notation of [`Case::server`]. A request from any other
+/// origin than the case's page is shown with its origin, so it cannot pass unnoticed.
+fn server_lines(log: &[Seen], case: &str, origin: &str) -> Vec<String> {
+    log.iter()
+        .filter(|s| s.case.as_deref() == Some(case))
+        .map(|s| {
+            let mut line = s.method.clone();
+            if s.origin.as_deref() != Some(origin) {
+                let _ = write!(line, " origin={:?}", s.origin);
+            }
+            if let Some(m) = &s.acrm {
+                let _ = write!(line, " acrm={m}");
+            }
+            if let Some(h) = &s.acrh {
+                let _ = write!(line, " acrh={h}");
+            }
+            let _ = write!(line, " -> {}", s.status);
+            match &s.acao {
+                Some(v) if v == origin => line.push_str(" +acao"),
+                Some(v) => {
+                    let _ = write!(line, " acao={v:?}");
+                }
+                None => {}
+            }
+            match s.acac.as_deref() {
+                Some("true") => line.push_str(" +acac"),
+                Some(v) => {
+                    let _ = write!(line, " acac={v:?}");
+                }
+                None => {}
+            }
+            line
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// The driver: a node child process, stopped by PID when the test ends.
+// ---------------------------------------------------------------------------------------------
+
+struct DriverInput {
+    page_port: u16,
+    json: String,
+}
+
+fn driver_input(cases: &[Case], servers: &Servers) -> DriverInput {
+    let api = format!("http://127.0.0.1:{}", servers.api_port);
+    let cases: Vec<Value> = cases
+        .iter()
+        .map(|c| {
+            let steps: Vec<Value> = c
+                .steps
+                .iter()
+                .map(|s| {
+                    let headers: serde_json::Map<String, Value> = s
+                        .headers
+                        .iter()
+                        .map(|(k, v)| ((*k).to_owned(), json!(v)))
+                        .collect();
+                    let read: Vec<&str> = match &s.expect {
+                        Saw::Allowed { headers, .. } => headers.iter().map(|(n, _)| *n).collect(),
+                        Saw::Blocked { .. } => Vec::new(),
+                    };
+                    json!({
+                        "url": format!("{api}{}?case={}", s.path, c.name),
+                        "method": s.method,
+                        "headers": headers,
+                        "body": s.body,
+                        "credentials": if s.credentials { Some("include") } else { None },
+                        "read": read,
+                        "pauseMs": s.pause_ms,
+                    })
+                })
+                .collect();
+            json!({
+                "name": c.name,
+                "page": format!("{}/", c.page.origin(servers.page_port)),
+                "concurrent": c.concurrent,
+                "steps": steps,
+            })
+        })
+        .collect();
+    let json = json!({
+        "chromium": CHROMIUM,
+        "launchTimeoutMs": LAUNCH_TIMEOUT.as_millis() as u64,
+        "fetchTimeoutMs": FETCH_TIMEOUT.as_millis() as u64,
+        "overallTimeoutMs": DRIVER_TIMEOUT.as_millis() as u64,
+        "cases": cases,
+    })
+    .to_string();
+    DriverInput {
+        page_port: servers.page_port,
+        json,
+    }
+}
+
+/// Owns the node process: on drop it is asked to stop (SIGTERM, so it closes Chromium), then
+/// killed if it is still there.
+struct Driver(Child);
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        if matches!(self.0.try_wait(), Ok(None)) {
+            let _ = Command::new("kill")
+                .args(["-TERM", &self.0.id().to_string()])
+                .status();
+            if wait_timeout(&mut self.0, Duration::from_secs(8)).is_none() {
+                let _ = self.0.kill();
+                let _ = self.0.wait();
+            }
+        }
+    }
+}
+
+fn wait_timeout(child: &mut Child, limit: Duration) -> Option<ExitStatus> {
+    let deadline = Instant::now() + limit;
+    loop {
+        if let Ok(Some(status)) = child.try_wait() {
+            return Some(status);
+        }
+        if Instant::now() >= deadline {
+            return None;
+        }
+        thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// Runs the driver on `input` and returns its stdout; panics with its stderr on any failure.
+fn run_driver(node_dir: &Path, input: &DriverInput) -> String {
+    let mut driver = Driver(
+        Command::new("node")
+            .arg("driver.mjs")
+            .current_dir(node_dir)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start node"),
+    );
+    let mut stdin = driver.0.stdin.take().expect("driver stdin");
+    stdin
+        .write_all(input.json.as_bytes())
+        .expect("write cases to the driver");
+    drop(stdin);
+    let stdout = read_all_in_background(driver.0.stdout.take().expect("driver stdout"));
+    let stderr = read_all_in_background(driver.0.stderr.take().expect("driver stderr"));
+
+    let out = stdout.recv_timeout(DRIVER_KILL_AFTER);
+    let status = match out {
+        Ok(_) => wait_timeout(&mut driver.0, Duration::from_secs(10)),
+        Err(_) => None,
+    };
+    drop(driver);
+    let err = stderr
+        .recv_timeout(Duration::from_secs(2))
+        .unwrap_or_default();
+    match (out, status) {
+        (Ok(out), Some(status)) if status.success() => out,
+        (Ok(out), status) => {
+            panic!("driver failed ({status:?}):\n--- stderr\n{err}\n--- stdout\n{out}")
+        }
+        (Err(_), _) => panic!(
+            "driver gave no answer within {} s and was stopped:\n--- stderr\n{err}",
+            DRIVER_KILL_AFTER.as_secs()
+        ),
+    }
+}
+
+fn read_all_in_background(mut r: impl Read + Send + 'static) -> mpsc::Receiver<String> {
+    let (tx, rx) = mpsc::channel();
+    thread::spawn(move || {
+        let mut s = String::new();
+        let _ = r.read_to_string(&mut s);
+        let _ = tx.send(s);
+    });
+    rx
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checks.
+// ---------------------------------------------------------------------------------------------
+
+/// Compares one case's browser result and server log with the expectations; returns the
+/// differences.
+fn check_case(case: &Case, result: &Value, seen: &[String]) -> Vec<String> {
+    let mut problems = Vec::new();
+    if result["name"] != case.name {
+        problems.push(format!("driver answered for {}", result["name"]));
+        return problems;
+    }
+    let steps = result["steps"].as_array().cloned().unwrap_or_default();
+    if steps.len() != case.steps.len() {
+        problems.push(format!(
+            "{} step results for {} steps",
+            steps.len(),
+            case.steps.len()
+        ));
+    }
+    let console = result["console"]
+        .as_array()
+        .map(|lines| {
+            lines
+                .iter()
+                .filter_map(Value::as_str)
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .unwrap_or_default();
+    for (i, (step, got)) in case.steps.iter().zip(&steps).enumerate() {
+        let at = format!("step {} ({} {})", i + 1, step.method, step.path);
+        let allowed = got["allowed"].as_bool();
+        match &step.expect {
+            Saw::Allowed {
+                status,
+                headers,
+                body,
+            } => {
+                if allowed != Some(true) {
+                    problems.push(format!(
+                        "{at}: expected the page to read the response, got {got}; console: {console}"
+                    ));
+                    continue;
+                }
+                if got["status"] != *status {
+                    problems.push(format!(
+                        "{at}: status {} instead of {status}",
+                        got["status"]
+                    ));
+                }
+                for (name, want) in headers {
+                    let have = got["headers"][name].as_str();
+                    if have != *want {
+                        problems.push(format!(
+                            "{at}: header {name} read as {have:?}, expected {want:?}"
+                        ));
+                    }
+                }
+                if let Some(part) = body {
+                    let have = got["body"].as_str().unwrap_or_default();
+                    if !have.contains(part) {
+                        problems.push(format!("{at}: body {have:?} lacks {part:?}"));
+                    }
+                }
+            }
+            Saw::Blocked { reason } => {
+                if allowed != Some(false) {
+                    problems.push(format!("{at}: expected a CORS block, page read {got}"));
+                    continue;
+                }
+                let error = got["error"].as_str().unwrap_or_default();
+                if !error.contains("Failed to fetch") {
+                    problems.push(format!(
+                        "{at}: rejected with {error:?}, not a network error"
+                    ));
+                }
+                if !console.contains(reason) {
+                    problems.push(format!(
+                        "{at}: console does not give the reason {reason:?}: {console:?}"
+                    ));
+                }
+            }
+        }
+    }
+    if seen != case.server {
+        problems.push(format!(
+            "server saw [{}], expected [{}]",
+            seen.join(" | "),
+            case.server.join(" | ")
+        ));
+    }
+    problems
+}
+
+/// One line per case for the report: what the page observed, step by step.
+fn describe_browser(result: &Value) -> String {
+    let steps = result["steps"].as_array().cloned().unwrap_or_default();
+    steps
+        .iter()
+        .map(|s| {
+            if s["allowed"] == true {
+                let headers: Vec<String> = s["headers"]
+                    .as_object()
+                    .map(|m| m.iter().map(|(k, v)| format!("{k}={v}")).collect())
+                    .unwrap_or_default();
+                if headers.is_empty() {
+                    format!("allowed {}", s["status"])
+                } else {
+                    format!("allowed {} [{}]", s["status"], headers.join(", "))
+                }
+            } else {
+                format!("blocked ({})", s["error"].as_str().unwrap_or("?"))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+#[actix_web::test]
+async fn zz_debug_probe() {
+    use actix_web::test;
+    let app = test::init_service(App::new().configure(api_services)).await;
+    for (m, path, origin, acrm) in [
+        ("GET", "/simple", "https://app.example.com", None),
+        ("GET", "/simple", "http://localhost:1234", None),
+        ("GET", "/tenant", "http://app.localhost:1234", None),
+        ("OPTIONS", "/items/7", "http://localhost:1234", Some("PUT")),
+        ("OPTIONS", "/items/7", "https://app.example.com", Some("PUT")),
+    ] {
+        let mut req = test::TestRequest::default()
+            .method(m.parse().unwrap())
+            .uri(path)
+            .insert_header(("origin", origin));
+        if let Some(a) = acrm {
+            req = req.insert_header(("access-control-request-method", a));
+        }
+        let res = test::call_service(&app, req.to_request()).await;
+        println!("{m} {path} {origin}: {} {:?}", res.status(), res.headers());
+    }
+}
