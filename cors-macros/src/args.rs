@@ -27,7 +27,11 @@ pub struct List {
 
 fn list(expr: &Expr, idents: bool) -> darling::Result<List> {
     let Expr::Array(ExprArray { elems, .. }) = expr else {
-        let hint = if idents { "write a list such as `[GET, \"PURGE\"]`" } else { "write a list such as `[\"https://app.example.com\"]`" };
+        let hint = if idents {
+            "write a list such as `[GET, \"PURGE\"]`"
+        } else {
+            "write a list such as `[\"https://app.example.com\"]`"
+        };
         return Err(darling::Error::custom(format!("expected a list in `[...]`; {hint}")).with_span(expr));
     };
     let mut errors = darling::Error::accumulator();
@@ -36,7 +40,9 @@ fn list(expr: &Expr, idents: bool) -> darling::Result<List> {
         match e {
             Expr::Lit(l) => match &l.lit {
                 Lit::Str(s) => items.push(Item { value: s.value(), span: s.span() }),
-                other => errors.push(darling::Error::custom("expected a string literal such as `\"content-type\"`").with_span(other)),
+                other => errors.push(
+                    darling::Error::custom("expected a string literal such as `\"content-type\"`").with_span(other),
+                ),
             },
             Expr::Path(p) if idents && p.path.get_ident().is_some() => {
                 let id = p.path.get_ident().expect("checked");
@@ -85,10 +91,16 @@ impl FromMeta for MaxAge {
             e => (false, e),
         };
         let Expr::Lit(l) = lit else {
-            return Err(darling::Error::custom("`max_age` takes an integer literal of seconds, such as `max_age = 600`").with_span(expr));
+            return Err(darling::Error::custom(
+                "`max_age` takes an integer literal of seconds, such as `max_age = 600`",
+            )
+            .with_span(expr));
         };
         let Lit::Int(i) = &l.lit else {
-            return Err(darling::Error::custom("`max_age` takes an integer literal of seconds, such as `max_age = 600`").with_span(expr));
+            return Err(darling::Error::custom(
+                "`max_age` takes an integer literal of seconds, such as `max_age = 600`",
+            )
+            .with_span(expr));
         };
         let n = i.base10_parse::<u64>().map_or(i64::MAX, |n| i64::try_from(n).unwrap_or(i64::MAX));
         Ok(MaxAge { value: if neg { -n } else { n }, span: expr.span() })
@@ -103,7 +115,10 @@ impl FromMeta for CratePath {
     fn from_value(value: &Lit) -> darling::Result<Self> {
         match value {
             Lit::Str(s) => s.parse::<Path>().map(CratePath).map_err(|e| darling::Error::custom(e).with_span(s)),
-            other => Err(darling::Error::custom("`crate` takes a path in a string, such as `crate = \"my_api::cors_runtime\"`").with_span(other)),
+            other => Err(darling::Error::custom(
+                "`crate` takes a path in a string, such as `crate = \"my_api::cors_runtime\"`",
+            )
+            .with_span(other)),
         }
     }
 }

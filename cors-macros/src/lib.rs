@@ -18,7 +18,10 @@ fn cors_impl(args: proc_macro2::TokenStream, item: proc_macro2::TokenStream) -> 
     let item_fn: syn::ItemFn = match syn::parse2(item.clone()) {
         Ok(f) => f,
         Err(e) => {
-            let e = syn::Error::new(e.span(), "`#[cors]` applies to an actix-web handler function\n  = help: place it above `#[get(\"/path\")] async fn handler(..)`");
+            let e = syn::Error::new(
+                e.span(),
+                "`#[cors]` applies to an actix-web handler function\n  = help: place it above `#[get(\"/path\")] async fn handler(..)`",
+            );
             let e = e.to_compile_error();
             return quote!(#e #item);
         }

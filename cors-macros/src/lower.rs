@@ -31,7 +31,9 @@ impl SpanMap<'_> {
             Field::Policy => Span::call_site(),
             Field::Key(Key::MaxAge) => self.args.max_age.as_ref().map_or_else(Span::call_site, |m| m.span),
             Field::Key(k) => self.keys.get(k.name()).unwrap_or_else(Span::call_site),
-            Field::Item(k, i) => self.items(k).and_then(|items| items.get(i)).map_or_else(Span::call_site, |it| it.span),
+            Field::Item(k, i) => {
+                self.items(k).and_then(|items| items.get(i)).map_or_else(Span::call_site, |it| it.span)
+            }
         }
     }
 }

@@ -141,7 +141,10 @@ fn parse_route(attr: &Attribute, is_route: bool) -> syn::Result<RouteAttr> {
         Ok((path, opts))
     };
     let (path, opts) = attr.parse_args_with(parser).map_err(|e| {
-        syn::Error::new(e.span(), format!("{e}\n  = help: `#[cors]` reads the route attribute, such as `#[get(\"/path\")]`"))
+        syn::Error::new(
+            e.span(),
+            format!("{e}\n  = help: `#[cors]` reads the route attribute, such as `#[get(\"/path\")]`"),
+        )
     })?;
     let mut methods = Vec::new();
     let mut guards = Vec::new();

@@ -37,7 +37,8 @@ type Check = Result<String, (Rule, String, String)>;
 
 fn token(name: &str, key: &str) -> Check {
     if !is_token(name.as_bytes()) {
-        let what = if name.is_empty() { "an empty header name".to_string() } else { format!("`{name}` is not a header name") };
+        let what =
+            if name.is_empty() { "an empty header name".to_string() } else { format!("`{name}` is not a header name") };
         return Err((
             Rule::InvalidHeader,
             format!("{what}: a header name is one HTTP token"),

@@ -171,7 +171,9 @@ pub fn parse_pattern(s: &str, dev: bool) -> Result<OriginPattern, OriginError> {
     if let Some(pos) = rest.find(['/', '?', '#']) {
         let head = format!("{scheme}://{}", &rest[..pos]);
         let (rule, message) = match rest.as_bytes()[pos] {
-            b'/' if pos + 1 == rest.len() => (Rule::Path, "origin must not end with `/`: an origin has no path".to_string()),
+            b'/' if pos + 1 == rest.len() => {
+                (Rule::Path, "origin must not end with `/`: an origin has no path".to_string())
+            }
             b'/' => (Rule::Path, format!("origin must be `scheme://host[:port]`, found the path `{}`", &rest[pos..])),
             b'?' => (Rule::Query, "origin must be `scheme://host[:port]`, found a query".to_string()),
             _ => (Rule::Fragment, "origin must be `scheme://host[:port]`, found a fragment".to_string()),
@@ -215,7 +217,11 @@ pub fn parse_pattern(s: &str, dev: bool) -> Result<OriginPattern, OriginError> {
             Some(p) => (&rest[..=close], Some(p)),
             None if after.is_empty() => (&rest[..=close], None),
             None => {
-                return Err(err(Rule::InvalidHostChar, "unexpected text after the IPv6 address", "write `scheme://[address]:port`"));
+                return Err(err(
+                    Rule::InvalidHostChar,
+                    "unexpected text after the IPv6 address",
+                    "write `scheme://[address]:port`",
+                ));
             }
         }
     } else {
@@ -235,7 +241,9 @@ pub fn parse_pattern(s: &str, dev: bool) -> Result<OriginPattern, OriginError> {
                 "list the exact port, or move a loopback origin to `dev_origins`",
             ));
         }
-        Some("") => return Err(err(Rule::InvalidPort, "origin ends with `:` but has no port", did_you_mean(&strip_port(host)))),
+        Some("") => {
+            return Err(err(Rule::InvalidPort, "origin ends with `:` but has no port", did_you_mean(&strip_port(host))));
+        }
         Some(p) if !p.bytes().all(|b| b.is_ascii_digit()) => {
             return Err(err(Rule::InvalidPort, format!("`{p}` is not a port number"), "use a port from 1 to 65535"));
         }
@@ -259,7 +267,13 @@ pub fn parse_pattern(s: &str, dev: bool) -> Result<OriginPattern, OriginError> {
                 }
                 PortSpec::Port(n)
             }
-            _ => return Err(err(Rule::PortRange, format!("port `{p}` is outside 1..=65535"), "use a port from 1 to 65535")),
+            _ => {
+                return Err(err(
+                    Rule::PortRange,
+                    format!("port `{p}` is outside 1..=65535"),
+                    "use a port from 1 to 65535",
+                ));
+            }
         },
     };
 
@@ -286,7 +300,11 @@ pub fn parse_pattern(s: &str, dev: bool) -> Result<OriginPattern, OriginError> {
             ));
         }
         let Ok(ip) = inner.parse::<Ipv6Addr>() else {
-            return Err(err(Rule::InvalidIpv6, format!("`{inner}` is not an IPv6 address"), "write an RFC 5952 address such as `[::1]`"));
+            return Err(err(
+                Rule::InvalidIpv6,
+                format!("`{inner}` is not an IPv6 address"),
+                "write an RFC 5952 address such as `[::1]`",
+            ));
         };
         if let Some(v4) = ip.to_ipv4_mapped() {
             return Err(err(
@@ -347,7 +365,9 @@ pub fn parse_pattern(s: &str, dev: bool) -> Result<OriginPattern, OriginError> {
         };
         return Err(err(Rule::NonAsciiHost, "non-ASCII host: browsers send internationalised hosts in Punycode", fix));
     }
-    if let Some(c) = base.chars().find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '-' | '_'))) {
+    if let Some(c) =
+        base.chars().find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '-' | '_')))
+    {
         return Err(err(
             Rule::InvalidHostChar,
             format!("`{c}` is not allowed in a host"),
@@ -369,7 +389,11 @@ pub fn parse_pattern(s: &str, dev: bool) -> Result<OriginPattern, OriginError> {
         return Err(err(Rule::HostTooLong, "host is longer than 253 bytes", "use a real DNS name"));
     }
     if let Some(l) = name.split('.').find(|l| l.len() > 63) {
-        return Err(err(Rule::LabelTooLong, format!("label `{}…` is longer than 63 bytes", &l[..16]), "use a real DNS name"));
+        return Err(err(
+            Rule::LabelTooLong,
+            format!("label `{}…` is longer than 63 bytes", &l[..16]),
+            "use a real DNS name",
+        ));
     }
     let last = name.rsplit('.').next().unwrap_or_default();
     if last.as_bytes()[0].is_ascii_digit() {
@@ -750,8 +774,19 @@ mod tests {
             assert!(is_serialized_origin(o.as_bytes()), "{o}");
         }
         for o in [
-            "", "null", "https://", "https://a.com:65536", "https://a.com:0", "https://a.com:", "https://A.com",
-            "https://a.com/", "https://a@b.com", "https://a..b", "https://[]", "https://[::1", "https://a.com, https://b.com",
+            "",
+            "null",
+            "https://",
+            "https://a.com:65536",
+            "https://a.com:0",
+            "https://a.com:",
+            "https://A.com",
+            "https://a.com/",
+            "https://a@b.com",
+            "https://a..b",
+            "https://[]",
+            "https://[::1",
+            "https://a.com, https://b.com",
         ] {
             assert!(!is_serialized_origin(o.as_bytes()), "{o}");
         }

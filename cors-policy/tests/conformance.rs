@@ -11,8 +11,9 @@ use serde_json::Value;
 
 fn load(name: &str) -> Value {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/conformance").join(name);
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}; the shared/ folder must sit beside the repository", path.display()));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!("cannot read {}: {e}; the shared/ folder must sit beside the repository", path.display())
+    });
     serde_json::from_str(&text).expect("valid JSON")
 }
 
@@ -145,7 +146,9 @@ fn build(attr: &str, route: &str) -> Option<Case> {
 fn source_of(case: &Case, field: Field) -> String {
     match field {
         Field::Policy => "cors".into(),
-        Field::Key(k) => case.scalars.iter().find(|(key, _)| *key == k).map_or_else(|| k.name().into(), |s| s.1.clone()),
+        Field::Key(k) => {
+            case.scalars.iter().find(|(key, _)| *key == k).map_or_else(|| k.name().into(), |s| s.1.clone())
+        }
         Field::Item(k, i) => case.sources.iter().find(|(key, _)| *key == k).map(|s| s.1[i].clone()).expect("item"),
     }
 }

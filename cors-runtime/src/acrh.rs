@@ -164,7 +164,13 @@ mod tests {
 
     #[test]
     fn lenient_forms_are_rebuilt() {
-        for s in ["x-request-id,content-type", "Content-Type", "content-type,content-type", " content-type , x-request-id ", ",,content-type,,"] {
+        for s in [
+            "x-request-id,content-type",
+            "Content-Type",
+            "content-type,content-type",
+            " content-type , x-request-id ",
+            ",,content-type,,",
+        ] {
             let l = [hv(s)];
             assert_eq!(run(&l), Ok(Requested::Rebuild), "{s}");
         }

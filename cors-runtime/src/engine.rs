@@ -7,8 +7,8 @@ use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
 use actix_web::http::header::{
     ACCESS_CONTROL_ALLOW_CREDENTIALS, ACCESS_CONTROL_ALLOW_HEADERS, ACCESS_CONTROL_ALLOW_METHODS,
-    ACCESS_CONTROL_ALLOW_ORIGIN, ACCESS_CONTROL_EXPOSE_HEADERS, ACCESS_CONTROL_MAX_AGE,
-    ACCESS_CONTROL_REQUEST_HEADERS, ACCESS_CONTROL_REQUEST_METHOD, HeaderMap, HeaderValue, ORIGIN, VARY,
+    ACCESS_CONTROL_ALLOW_ORIGIN, ACCESS_CONTROL_EXPOSE_HEADERS, ACCESS_CONTROL_MAX_AGE, ACCESS_CONTROL_REQUEST_HEADERS,
+    ACCESS_CONTROL_REQUEST_METHOD, HeaderMap, HeaderValue, ORIGIN, VARY,
 };
 use cors_policy::{MAX_ORIGIN_LEN, origin::match_origin, table};
 
@@ -104,17 +104,12 @@ impl Policy {
         let (Some(acrm), None) = (lines.next(), lines.next()) else {
             return Err(PreflightError::MethodLines);
         };
-        let method = self
-            .methods
-            .iter()
-            .find(|m| m.as_bytes() == acrm.as_bytes())
-            .ok_or(PreflightError::Method)?
-            .clone();
-        let requested =
-            acrh::check(headers.get_all(ACCESS_CONTROL_REQUEST_HEADERS), self.max_header_len, |n| {
-                self.header_allowed(n)
-            })
-            .map_err(PreflightError::Headers)?;
+        let method =
+            self.methods.iter().find(|m| m.as_bytes() == acrm.as_bytes()).ok_or(PreflightError::Method)?.clone();
+        let requested = acrh::check(headers.get_all(ACCESS_CONTROL_REQUEST_HEADERS), self.max_header_len, |n| {
+            self.header_allowed(n)
+        })
+        .map_err(PreflightError::Headers)?;
         Ok(PreflightAnswer { acao, method, requested })
     }
 
