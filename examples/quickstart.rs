@@ -7,27 +7,29 @@
 //!   -H 'Access-Control-Request-Headers: content-type'
 //! ```
 
-use actix_web::{App, HttpResponse, HttpServer, Responder, get, put, web};
+use actix_web::{App, HttpResponse, HttpServer, get, put, web};
 use cors_runtime::cors;
 use serde::Deserialize;
+use serde_json::json;
 
 #[derive(Deserialize)]
-struct User {
+struct Rename {
     name: String,
 }
 
-/// Reads a user. Any page on `app.example.com` may call it with cookies.
+/// Reads a user. Pages on `app.example.com` may call it with cookies and read `x-request-id`.
 #[cors(origins = ["https://app.example.com"], credentials, expose = ["x-request-id"])]
 #[get("/api/users/{id}")]
-async fn get_user(id: web::Path<u32>) -> impl Responder {
-    HttpResponse::Ok().insert_header(("x-request-id", "42")).json(serde_json_like(*id, "ada"))
+async fn get_user(id: web::Path<u32>) -> HttpResponse {
+    HttpResponse::Ok().insert_header(("x-request-id", "42")).json(json!({ "id": *id, "name": "ada" }))
 }
 
-/// Renames a user: a preflighted `PUT` with a JSON body.
+/// Renames a user: a preflighted `PUT` with a JSON body. A malformed body is a 400 that the
+/// page can still read, because error responses carry the CORS headers too.
 #[cors(origins = ["https://app.example.com"], headers = ["content-type"], credentials, max_age = 600)]
 #[put("/api/users/{id}")]
-async fn update_user(id: web::Path<u32>, body: web::Json<User>) -> impl Responder {
-    HttpResponse::Ok().json(serde_json_like(*id, &body.name))
+async fn update_user(id: web::Path<u32>, body: web::Json<Rename>) -> HttpResponse {
+    HttpResponse::Ok().json(json!({ "id": *id, "name": body.name }))
 }
 
 /// Public data: any origin, no credentials.
@@ -35,10 +37,6 @@ async fn update_user(id: web::Path<u32>, body: web::Json<User>) -> impl Responde
 #[get("/api/status")]
 async fn status() -> &'static str {
     "ok"
-}
-
-fn serde_json_like(id: u32, name: &str) -> String {
-    format!("{{\"id\":{id},\"name\":{name:?}}}")
 }
 
 #[actix_web::main]

@@ -10,6 +10,42 @@ mod policy;
 mod service;
 
 pub use classify::{RequestKind, classify, is_preflight, is_preflight_head};
+#[doc(inline)]
+/// # Examples
+///
+/// ```
+/// use actix_web::{App, HttpResponse, delete, get, web};
+/// use cors_runtime::cors;
+///
+/// /// Any page on a subdomain of example.com may list items and read the total.
+/// #[cors(origins = ["https://*.example.com"], expose = ["x-total-count"])]
+/// #[get("/items")]
+/// async fn list_items() -> HttpResponse {
+///     HttpResponse::Ok().insert_header(("x-total-count", "0")).body("[]")
+/// }
+///
+/// /// Only the admin app deletes, with its session cookie; a dev server may too, in debug builds.
+/// #[cors(origins = ["https://admin.example.com"], dev_origins = ["http://localhost:*"], credentials, max_age = 600)]
+/// #[delete("/items/{id}")]
+/// async fn delete_item(id: web::Path<u32>) -> HttpResponse {
+///     HttpResponse::NoContent().finish()
+/// }
+///
+/// let app = App::new().service(web::scope("/api").service(list_items).service(delete_item));
+/// ```
+///
+/// A policy that would be unsafe does not compile:
+///
+/// ```compile_fail
+/// use actix_web::{HttpResponse, get};
+/// use cors_runtime::cors;
+///
+/// #[cors(origins = ["*"], credentials)]
+/// #[get("/me")]
+/// async fn me() -> HttpResponse {
+///     HttpResponse::Ok().finish()
+/// }
+/// ```
 pub use cors_macros::cors;
 pub use cors_policy::{Field, Key, Rule, Violation, Violations};
 pub use engine::{OriginDenied, PreflightAnswer, PreflightError};
