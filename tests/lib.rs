@@ -257,10 +257,8 @@ pub fn generate_handlers(vectors: &[Vector]) -> String {
          use cors_runtime::cors;\n",
     );
     for v in vectors {
-        let mut keys: Vec<String> = ["origins", "dev_origins", "methods", "headers", "expose"]
-            .iter()
-            .filter_map(|k| list(v, k))
-            .collect();
+        let mut keys: Vec<String> =
+            ["origins", "dev_origins", "methods", "headers", "expose"].iter().filter_map(|k| list(v, k)).collect();
         if v.cors["credentials"].as_bool() == Some(true) {
             keys.push("credentials".into());
         }

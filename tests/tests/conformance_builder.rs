@@ -47,9 +47,7 @@ async fn builder_policies_pass_every_vector() {
     run_all(&vectors, |_, req| {
         let req = req.to_request();
         let app = &app;
-        async move {
-            Observed::from_response(test::call_service(app, req).await).await
-        }
+        async move { Observed::from_response(test::call_service(app, req).await).await }
     })
     .await;
 }
