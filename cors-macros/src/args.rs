@@ -155,11 +155,16 @@ pub const KEYS: [&str; 10] = [
 
 /// Where each key was written, for keys whose violations point at the key itself.
 #[derive(Debug, Default)]
-pub struct KeySpans(pub Vec<(String, Span)>);
+pub struct KeySpans {
+    pub spans: Vec<(String, Span)>,
+    /// An unknown key was written: a missing key is then most likely that typo, not a
+    /// problem of its own.
+    pub had_unknown: bool,
+}
 
 impl KeySpans {
     pub fn get(&self, key: &str) -> Option<Span> {
-        self.0.iter().find(|(k, _)| k == key).map(|(_, s)| *s)
+        self.spans.iter().find(|(k, _)| k == key).map(|(_, s)| *s)
     }
 }
 
@@ -202,6 +207,7 @@ pub fn parse(tokens: TokenStream, errors: &mut Errors) -> Option<(Args, KeySpans
                 None => format!("the keys are {}", KEYS.map(|k| format!("`{k}`")).join(", ")),
             };
             errors.push(syn::Error::new(path.span(), format!("unknown key `{name}`\n  = help: {help}")));
+            spans.had_unknown = true;
             continue;
         }
         if spans.get(&name).is_some() {
@@ -211,7 +217,7 @@ pub fn parse(tokens: TokenStream, errors: &mut Errors) -> Option<(Args, KeySpans
             ));
             continue;
         }
-        spans.0.push((name, path.span()));
+        spans.spans.push((name, path.span()));
         kept.push(meta);
     }
     match Args::from_list(&kept) {

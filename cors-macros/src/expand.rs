@@ -112,15 +112,37 @@ pub fn expand(krate: &Path, item: &ItemFn, routes: &Routes, v: &ValidPolicy) -> 
 }
 
 /// What is emitted when the policy is rejected: the errors, and a stub with the handler's
-/// name, so that `App::new().service(handler)` does not add an error of its own. The
-/// handler's body is kept inside the stub, where it is still type-checked.
-pub fn fallback(krate: &Path, item: &ItemFn, others: &[syn::Attribute], errors: TokenStream) -> TokenStream {
+/// name, so that `App::new().service(handler)` does not add an error of its own. When the
+/// route attribute itself was understood, the handler is kept inside the stub with it (and
+/// without CORS), so its body and its imports are still checked as usual.
+pub fn fallback(krate: &Path, item: &ItemFn, routes: Option<&Routes>, errors: TokenStream) -> TokenStream {
     let name = &item.sig.ident;
     let vis = &item.vis;
-    let docs = others.iter().filter(|a| a.path().is_ident("doc"));
-    let mut inner = item.clone();
-    inner.attrs.clear();
     let dev = quote!(#krate::__private::actix_web::dev);
+    let mut inner = item.clone();
+    let (docs, body) = match routes {
+        Some(r) => {
+            let docs: Vec<_> = r.others.iter().filter(|a| a.path().is_ident("doc")).cloned().collect();
+            inner.attrs = r.others.clone();
+            let marker = &r.routes_marker;
+            let attrs = &r.routes;
+            (docs, quote! {
+                #marker
+                #(#attrs)*
+                #inner
+                #dev::HttpServiceFactory::register(#name, __config);
+            })
+        }
+        None => {
+            let docs: Vec<_> = item.attrs.iter().filter(|a| a.path().is_ident("doc")).cloned().collect();
+            inner.attrs.clear();
+            (docs, quote! {
+                let _ = __config;
+                #[allow(dead_code, unused_variables, clippy::all)]
+                #inner
+            })
+        }
+    };
     quote! {
         #errors
         #(#docs)*
@@ -128,9 +150,8 @@ pub fn fallback(krate: &Path, item: &ItemFn, others: &[syn::Attribute], errors: 
         #vis struct #name;
 
         impl #dev::HttpServiceFactory for #name {
-            fn register(self, _: &mut #dev::AppService) {
-                #[allow(dead_code, unused_variables, clippy::all)]
-                #inner
+            fn register(self, __config: &mut #dev::AppService) {
+                #body
             }
         }
     }

@@ -38,12 +38,6 @@ fn cors_impl(args: proc_macro2::TokenStream, item: proc_macro2::TokenStream) -> 
     };
     match (valid, routes) {
         (Some(v), Some(routes)) if errors.is_empty() => expand::expand(&krate, &item_fn, &routes, &v),
-        (_, routes) => {
-            let others = match routes {
-                Some(r) => r.others,
-                None => item_fn.attrs.iter().filter(|a| a.path().is_ident("doc")).cloned().collect(),
-            };
-            expand::fallback(&krate, &item_fn, &others, errors.to_compile_errors())
-        }
+        (_, routes) => expand::fallback(&krate, &item_fn, routes.as_ref(), errors.to_compile_errors()),
     }
 }
