@@ -120,6 +120,43 @@ impl OriginPattern {
 /// allowed. Policy-level rules (insecure schemes, loopback, duplicates) are checked by
 /// [`validate`](crate::validate); this only decides whether the entry is a well-formed pattern.
 pub fn parse_pattern(s: &str, dev: bool) -> Result<OriginPattern, OriginError> {
+    parse_pattern_checked(s, dev, 0)
+}
+
+/// The fix text of an error, when it is a single suggested entry.
+fn suggested(e: &OriginError) -> Option<&str> {
+    e.fix.strip_prefix("did you mean `")?.strip_suffix("`?")
+}
+
+/// A suggestion is only made when it is itself valid: a suggestion that would be rejected in
+/// turn is replaced by the one that error suggests (`http://x:443` → `https://x:443` →
+/// `https://x`), a few steps deep.
+fn parse_pattern_checked(s: &str, dev: bool, depth: u8) -> Result<OriginPattern, OriginError> {
+    let mut e = match parse_entry(s, dev) {
+        Ok(p) => return Ok(p),
+        Err(e) => e,
+    };
+    if let (Some(candidate), true) = (suggested(&e).map(str::to_owned), depth < 4) {
+        if let Err(next) = parse_pattern_checked(&candidate, dev, depth + 1) {
+            e.fix = match suggested(&next) {
+                Some(better) => did_you_mean(better),
+                None => format!("{}; {}", next.message, next.fix),
+            };
+        }
+    }
+    Err(e)
+}
+
+/// A valid origin close to `candidate`, if there is one: `candidate` itself, or what its
+/// error suggests.
+pub fn suggest(candidate: &str, dev: bool) -> Option<String> {
+    match parse_pattern(candidate, dev) {
+        Ok(_) => Some(candidate.to_owned()),
+        Err(e) => suggested(&e).map(str::to_owned),
+    }
+}
+
+fn parse_entry(s: &str, dev: bool) -> Result<OriginPattern, OriginError> {
     if s.len() > MAX_ORIGIN_LEN {
         return Err(err(
             Rule::TooLong,
@@ -160,7 +197,7 @@ pub fn parse_pattern(s: &str, dev: bool) -> Result<OriginPattern, OriginError> {
         return Err(err(
             Rule::MissingScheme,
             "origin has no scheme: an origin is `scheme://host[:port]`",
-            did_you_mean(&format!("https://{}", s.trim_end_matches('/'))),
+            did_you_mean(&format!("https://{}", s.trim_matches('/'))),
         ));
     };
     let scheme = &s[..sep];
@@ -242,7 +279,11 @@ pub fn parse_pattern(s: &str, dev: bool) -> Result<OriginPattern, OriginError> {
             ));
         }
         Some("") => {
-            return Err(err(Rule::InvalidPort, "origin ends with `:` but has no port", did_you_mean(&strip_port(host))));
+            return Err(err(
+                Rule::InvalidPort,
+                "origin ends with `:` but has no port",
+                did_you_mean(&strip_port(host)),
+            ));
         }
         Some(p) if !p.bytes().all(|b| b.is_ascii_digit()) => {
             return Err(err(Rule::InvalidPort, format!("`{p}` is not a port number"), "use a port from 1 to 65535"));
@@ -396,7 +437,7 @@ pub fn parse_pattern(s: &str, dev: bool) -> Result<OriginPattern, OriginError> {
         ));
     }
     let last = name.rsplit('.').next().unwrap_or_default();
-    if last.as_bytes()[0].is_ascii_digit() {
+    if ends_in_number(last) {
         if subdomains {
             return Err(err(
                 Rule::WildcardIp,
@@ -427,6 +468,16 @@ pub fn parse_pattern(s: &str, dev: bool) -> Result<OriginPattern, OriginError> {
         }
     }
     Ok(OriginPattern { scheme: scheme.into(), host: base.into(), subdomains, port })
+}
+
+/// The WHATWG URL "ends in a number" test: such a host is parsed as an IPv4 address.
+fn ends_in_number(last: &str) -> bool {
+    if !last.is_empty() && last.bytes().all(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    last.strip_prefix("0x")
+        .or_else(|| last.strip_prefix("0X"))
+        .is_some_and(|h| h.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 fn file_scheme() -> OriginError {
@@ -635,6 +686,7 @@ mod tests {
         assert_eq!(ok("https://example.com:1", false).port, PortSpec::Port(1));
         assert_eq!(ok("http://example.com:443", false).port, PortSpec::Port(443));
         assert_eq!(ok("https://255.255.255.255", false).host, "255.255.255.255");
+        assert_eq!(ok("https://example.1a", false).host, "example.1a");
         ok("tauri://localhost", false);
         ok("chrome-extension://abcdefghijklmnopabcdefghijklmnop", false);
     }
@@ -673,6 +725,7 @@ mod tests {
             ("http://0x7f.0.0.1", Rule::NonCanonicalIpv4),
             ("http://127.000.0.1", Rule::NonCanonicalIpv4),
             ("http://foo.255", Rule::NonCanonicalIpv4),
+            ("http://foo.0x1f", Rule::NonCanonicalIpv4),
             ("http://[0:0:0:0:0:0:0:1]:8080", Rule::NonCanonicalIpv6),
             ("http://[::ffff:7f00:1]:8080", Rule::Ipv4MappedIpv6),
             ("http://[fe80::1%eth0]:8080", Rule::Ipv6ZoneId),

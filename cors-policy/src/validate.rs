@@ -68,6 +68,9 @@ fn origins(spec: &PolicySpec, out: &mut Out) -> OriginList {
     }
     let mut insecure_used = false;
     let mut psl_used = false;
+    // A malformed entry that may need an escape hatch once fixed keeps the hatch from being
+    // reported as unneeded: the two fixes would contradict each other.
+    let (mut maybe_insecure, mut maybe_psl) = (false, false);
     let mut parsed: Vec<(usize, OriginPattern)> = Vec::new();
     for (i, s) in entries.iter().enumerate() {
         let at = Field::Item(Key::Origins, i);
@@ -103,6 +106,8 @@ fn origins(spec: &PolicySpec, out: &mut Out) -> OriginList {
             Ok(p) => p,
             Err(e) => {
                 out.push(at, e.rule, e.message, e.fix);
+                maybe_insecure |= s.to_ascii_lowercase().starts_with("http://");
+                maybe_psl |= spec.credentials && s.contains("://*");
                 continue;
             }
         };
@@ -118,7 +123,8 @@ fn origins(spec: &PolicySpec, out: &mut Out) -> OriginList {
             } else if spec.allow_insecure_origins {
                 insecure_used = true;
             } else {
-                let https = format!("https://{}", &s["http://".len()..]);
+                let https = crate::origin::suggest(&format!("https://{}", &s["http://".len()..]), false);
+                let https = https.map(|h| format!("did you mean `{h}`? ")).unwrap_or_default();
                 out.push(
                     at,
                     Rule::InsecureOrigin,
@@ -126,10 +132,7 @@ fn origins(spec: &PolicySpec, out: &mut Out) -> OriginList {
                         "`{s}` is not a secure origin: anyone on the network path can inject script into an \
                          `http` page and read this route's responses"
                     ),
-                    format!(
-                        "did you mean `{https}`? If you must trust plain `http`, add \
-                         `dangerously_allow_insecure_origins`"
-                    ),
+                    format!("{https}If you must trust plain `http`, add `dangerously_allow_insecure_origins`"),
                 );
             }
         }
@@ -154,7 +157,7 @@ fn origins(spec: &PolicySpec, out: &mut Out) -> OriginList {
         parsed.push((i, p));
     }
     overlaps(Key::Origins, entries, &parsed, &[], out);
-    if spec.allow_insecure_origins && !insecure_used {
+    if spec.allow_insecure_origins && !insecure_used && !maybe_insecure {
         out.push(
             Field::Key(Key::AllowInsecureOrigins),
             Rule::UnneededEscapeHatch,
@@ -162,7 +165,7 @@ fn origins(spec: &PolicySpec, out: &mut Out) -> OriginList {
             "remove it, so that it cannot silently cover an `http` origin added later".into(),
         );
     }
-    if spec.allow_public_suffix_wildcards && !psl_used {
+    if spec.allow_public_suffix_wildcards && !psl_used && !maybe_psl {
         out.push(
             Field::Key(Key::AllowPublicSuffixWildcards),
             Rule::UnneededEscapeHatch,
@@ -226,10 +229,13 @@ fn overlaps(key: Key, entries: &[String], parsed: &[(usize, OriginPattern)], out
     }
 }
 
-/// Whether `host` is itself a public suffix (`com`, `github.io`) on the embedded list.
+/// Whether `*.host` admits names that anyone can register: `host` is itself a public suffix
+/// (`com`, `github.io`), or a wildcard rule of the list makes every `x.host` one (`*.ck`).
 fn is_public_suffix(host: &str) -> bool {
     let h = host.strip_suffix('.').unwrap_or(host);
-    psl::suffix(h.as_bytes()).is_some_and(|s| s.is_known() && s.as_bytes() == h.as_bytes())
+    let whole =
+        |name: &str| psl::suffix(name.as_bytes()).is_some_and(|s| s.is_known() && s.as_bytes() == name.as_bytes());
+    whole(h) || whole(&format!("label-probe.{h}"))
 }
 
 fn methods(spec: &PolicySpec, out: &mut Out) -> Vec<String> {

@@ -190,8 +190,8 @@ mod tests {
 
     #[test]
     fn limits() {
-        assert_eq!(run(&[hv(&",".repeat(16))]), Ok(Requested::Nothing)); // 17 elements, all empty
-        assert_eq!(run(&[hv(&",".repeat(17))]), Err(AcrhError::TooManyEmpty));
+        assert_eq!(run(&[hv(&",".repeat(15))]), Ok(Requested::Nothing)); // 16 empty elements
+        assert_eq!(run(&[hv(&",".repeat(16))]), Err(AcrhError::TooManyEmpty)); // 17
         let lines = vec![hv(""); 17];
         assert_eq!(run(&lines), Err(AcrhError::TooManyEmpty));
         assert_eq!(run(&[hv("  content-type")]), Ok(Requested::Rebuild));
