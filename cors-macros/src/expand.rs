@@ -76,19 +76,19 @@ pub fn expand(krate: &Path, item: &ItemFn, routes: &Routes, v: &ValidPolicy) -> 
         }
     };
     let dev = quote!(#krate::__private::actix_web::dev);
-    let preflights = routes.routes.iter().filter_map(|r| {
-        let methods: Vec<&String> = v.methods.iter().filter(|m| r.methods.contains(m)).collect();
-        if methods.is_empty() {
-            return None;
-        }
+    // Each route attribute's preflights are answered by this handler for every method the
+    // route serves: the policy then allows those it lists and refuses the rest with a 403.
+    // Preflights for methods the route does not serve fall through to routing.
+    let preflights = routes.routes.iter().map(|r| {
+        let methods = &r.methods;
         let path = &r.path;
         let guards = &r.guards;
-        Some(quote! {
+        quote! {
             #dev::HttpServiceFactory::register(
                 #krate::preflight_resource(#path, &__CORS_POLICY, &[#(#methods),*], &[#(#guards),*]),
                 __config,
             );
-        })
+        }
     });
 
     quote! {
@@ -126,21 +126,27 @@ pub fn fallback(krate: &Path, item: &ItemFn, routes: Option<&Routes>, errors: To
             inner.attrs = r.others.clone();
             let marker = &r.routes_marker;
             let attrs = &r.routes;
-            (docs, quote! {
-                #marker
-                #(#attrs)*
-                #inner
-                #dev::HttpServiceFactory::register(#name, __config);
-            })
+            (
+                docs,
+                quote! {
+                    #marker
+                    #(#attrs)*
+                    #inner
+                    #dev::HttpServiceFactory::register(#name, __config);
+                },
+            )
         }
         None => {
             let docs: Vec<_> = item.attrs.iter().filter(|a| a.path().is_ident("doc")).cloned().collect();
             inner.attrs.clear();
-            (docs, quote! {
-                let _ = __config;
-                #[allow(dead_code, unused_variables, clippy::all)]
-                #inner
-            })
+            (
+                docs,
+                quote! {
+                    let _ = __config;
+                    #[allow(dead_code, unused_variables, clippy::all)]
+                    #inner
+                },
+            )
         }
     };
     quote! {

@@ -15,8 +15,8 @@
 
 import { chromium } from "playwright-core";
 
-/** How long to wait after a blocked fetch for Chromium's console message to arrive. */
-const CONSOLE_SETTLE_MS = 100;
+/** How long a blocked fetch may wait for Chromium's console line that explains it. */
+const CONSOLE_WAIT_MS = 3000;
 
 const input = JSON.parse(await readStdin());
 
@@ -61,6 +61,8 @@ try {
   const concurrent = input.cases
     .filter((c) => c.concurrent)
     .map(async (c) => runCase(c, await openTab(context, c.page)));
+  // Reported through Promise.all below; this keeps an early failure from being "unhandled".
+  for (const p of concurrent) p.catch(() => {});
   const tabs = new Map();
   const sequential = [];
   for (const c of input.cases.filter((c) => !c.concurrent)) {
@@ -101,10 +103,21 @@ async function runCase(c, tab) {
       ...step,
       timeoutMs: input.fetchTimeoutMs,
     });
-    if (!seen.allowed) await tab.page.waitForTimeout(CONSOLE_SETTLE_MS);
+    if (!seen.allowed) await awaitBlockReason(tab, from, step.url);
     steps.push(seen);
   }
   return { name: c.name, steps, console: tab.consoleErrors.slice(from) };
+}
+
+/**
+ * Waits until the console explains the block of `url`. The line arrives shortly after the
+ * rejected promise; waiting for it keeps it in this case's slice and out of the next case's.
+ */
+async function awaitBlockReason(tab, from, url) {
+  const deadline = performance.now() + CONSOLE_WAIT_MS;
+  const explained = () =>
+    tab.consoleErrors.slice(from).some((l) => l.includes(url) && l.includes("CORS policy"));
+  while (!explained() && performance.now() < deadline) await tab.page.waitForTimeout(20);
 }
 
 /** Runs in the page: one fetch(), reduced to what a script at that origin can observe. */
