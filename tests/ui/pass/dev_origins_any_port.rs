@@ -1,0 +1,18 @@
+#![deny(warnings)]
+
+use actix_web::{App, HttpResponse, get};
+use cors_runtime::cors;
+
+#[cors(
+    origins = ["https://app.example.com"],
+    dev_origins = ["http://localhost:*", "http://127.0.0.1:*", "http://[::1]:*"],
+    credentials,
+)]
+#[get("/items")]
+async fn list_items() -> HttpResponse {
+    HttpResponse::Ok().finish()
+}
+
+fn main() {
+    let _app = App::new().service(list_items);
+}

@@ -1,0 +1,14 @@
+#![deny(warnings)]
+
+use actix_web::{App, HttpResponse, get, web};
+use cors_runtime::cors;
+
+#[cors(origins = ["https://app.example.com"])]
+#[get("/items")]
+async fn list_items() -> HttpResponse {
+    HttpResponse::Ok().finish()
+}
+
+fn main() {
+    let _app = App::new().service(web::scope("/api/v1").service(list_items));
+}

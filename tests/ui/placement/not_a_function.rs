@@ -1,0 +1,8 @@
+use cors_runtime::cors;
+
+#[cors(origins = ["https://app.example.com"])]
+struct Items;
+
+fn main() {
+    let _items = Items;
+}

@@ -1,0 +1,12 @@
+use actix_web::{App, HttpResponse, get};
+use cors_runtime::cors;
+
+#[cors(origins = ["https://app.example.com"], max_ages = 600)]
+#[get("/items")]
+async fn list_items() -> HttpResponse {
+    HttpResponse::Ok().finish()
+}
+
+fn main() {
+    let _app = App::new().service(list_items);
+}
