@@ -57,8 +57,10 @@ pub fn expand(krate: &Path, item: &ItemFn, routes: &Routes, v: &ValidPolicy) -> 
     let docs: Vec<_> = routes.others.iter().filter(|a| a.path().is_ident("doc")).collect();
     let others = &routes.others;
     let marker = &routes.routes_marker;
-    let wrap = format!("{}::__private::cors(&__CORS_POLICY)", quote!(#krate));
-    let route_attrs = routes.routes.iter().map(|r| r.with_wrap(&wrap));
+    // The route attribute gets a call to a local item, not a path into the runtime: a wrong
+    // `crate = ...` is then reported once, on our tokens.
+    let wrap = "__cors_middleware()";
+    let route_attrs = routes.routes.iter().map(|r| r.with_wrap(wrap));
     let mut inner = item.clone();
     inner.attrs.clear();
 
@@ -99,6 +101,9 @@ pub fn expand(krate: &Path, item: &ItemFn, routes: &Routes, v: &ValidPolicy) -> 
         impl #dev::HttpServiceFactory for #name {
             fn register(self, __config: &mut #dev::AppService) {
                 #statics
+                fn __cors_middleware() -> #krate::Cors {
+                    #krate::__private::cors(&__CORS_POLICY)
+                }
                 // Preflights first: an `OPTIONS` route on the same path must not shadow them.
                 #(#preflights)*
                 #(#others)*
@@ -118,47 +123,56 @@ pub fn expand(krate: &Path, item: &ItemFn, routes: &Routes, v: &ValidPolicy) -> 
 pub fn fallback(krate: &Path, item: &ItemFn, routes: Option<&Routes>, errors: TokenStream) -> TokenStream {
     let name = &item.sig.ident;
     let vis = &item.vis;
-    let dev = quote!(#krate::__private::actix_web::dev);
+    let web = quote!(#krate::__private::actix_web);
     let mut inner = item.clone();
-    let (docs, body) = match routes {
+    let docs: Vec<_> = item.attrs.iter().filter(|a| a.path().is_ident("doc")).collect();
+    let body = match routes {
         Some(r) => {
-            let docs: Vec<_> = r.others.iter().filter(|a| a.path().is_ident("doc")).cloned().collect();
             inner.attrs = r.others.clone();
             let marker = &r.routes_marker;
             let attrs = &r.routes;
-            (
-                docs,
-                quote! {
-                    #marker
-                    #(#attrs)*
-                    #inner
-                    #dev::HttpServiceFactory::register(#name, __config);
-                },
-            )
+            quote! {
+                #marker
+                #(#attrs)*
+                #inner
+                #web::dev::HttpServiceFactory::register(#name, __config);
+            }
         }
         None => {
-            let docs: Vec<_> = item.attrs.iter().filter(|a| a.path().is_ident("doc")).cloned().collect();
             inner.attrs.clear();
-            (
-                docs,
-                quote! {
-                    let _ = __config;
-                    #[allow(dead_code, unused_variables, clippy::all)]
-                    #inner
-                },
-            )
+            quote! {
+                let _ = __config;
+                #[allow(dead_code, unused_variables, clippy::all)]
+                #inner
+            }
         }
     };
+    // Without a route attribute, `#[cors]` may sit below one that already expanded and now
+    // passes the handler to `Route::to`: the stub is a handler too, so that adds no error.
+    let handler = routes.is_none().then(|| {
+        quote! {
+            impl #web::Handler<()> for #name {
+                type Output = #web::HttpResponse;
+                type Future = ::core::future::Ready<#web::HttpResponse>;
+                fn call(&self, _: ()) -> Self::Future {
+                    ::core::future::ready(#web::HttpResponse::InternalServerError().finish())
+                }
+            }
+        }
+    });
     quote! {
         #errors
         #(#docs)*
         #[allow(non_camel_case_types)]
+        #[derive(Clone, Copy)]
         #vis struct #name;
 
-        impl #dev::HttpServiceFactory for #name {
-            fn register(self, __config: &mut #dev::AppService) {
+        impl #web::dev::HttpServiceFactory for #name {
+            fn register(self, __config: &mut #web::dev::AppService) {
                 #body
             }
         }
+
+        #handler
     }
 }

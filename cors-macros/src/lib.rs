@@ -20,7 +20,7 @@ fn cors_impl(args: proc_macro2::TokenStream, item: proc_macro2::TokenStream) -> 
         Err(e) => {
             let e = syn::Error::new(
                 e.span(),
-                "`#[cors]` applies to an actix-web handler function\n  = help: place it above `#[get(\"/path\")] async fn handler(..)`",
+                "`#[cors]` applies to an actix-web handler function\n= help: place it above `#[get(\"/path\")] async fn handler(..)`",
             );
             let e = e.to_compile_error();
             return quote!(#e #item);

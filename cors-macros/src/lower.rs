@@ -29,7 +29,6 @@ impl SpanMap<'_> {
     pub fn span(&self, field: Field) -> Span {
         match field {
             Field::Policy => Span::call_site(),
-            Field::Key(Key::MaxAge) => self.args.max_age.as_ref().map_or_else(Span::call_site, |m| m.span),
             Field::Key(k) => self.keys.get(k.name()).unwrap_or_else(Span::call_site),
             Field::Item(k, i) => {
                 self.items(k).and_then(|items| items.get(i)).map_or_else(Span::call_site, |it| it.span)
@@ -70,9 +69,14 @@ pub fn spec(args: &Args, route_methods: Vec<String>) -> PolicySpec {
     }
 }
 
-/// The compile error for one violation: the message, then the fix on a `= help:` line.
-pub fn error(v: &Violation, span: Span) -> syn::Error {
-    syn::Error::new(span, format!("{}\n  = help: {}", v.message, v.fix))
+/// The compile error for one violation: the message, then the fix on a `= help:` line, on
+/// the violation's token (both tokens of a negative `max_age`).
+fn error(v: &Violation, spans: &SpanMap<'_>) -> syn::Error {
+    let msg = format!("{}\n= help: {}", v.message, v.fix);
+    match (v.field, &spans.keys.max_age) {
+        (Field::Key(Key::MaxAge), Some(tokens)) => syn::Error::new_spanned(tokens, msg),
+        _ => syn::Error::new(spans.span(v.field), msg),
+    }
 }
 
 /// Validates with the core's rules and turns every violation into a spanned error.
@@ -85,7 +89,7 @@ pub fn check(args: &Args, keys: &KeySpans, route_methods: Vec<String>, errors: &
                 if keys.had_unknown && v.rule == cors_policy::Rule::OriginsRequired {
                     continue;
                 }
-                errors.push(error(v, spans.span(v.field)));
+                errors.push(error(v, &spans));
             }
             None
         }

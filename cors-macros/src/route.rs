@@ -82,11 +82,11 @@ pub fn find(attrs: &[Attribute], errors: &mut Errors) -> Option<Routes> {
     for attr in attrs {
         let name = last_segment(attr.path());
         if name == "cors" {
-            errors.push(syn::Error::new(
-                attr.span(),
-                "`#[cors]` is applied twice to this handler\n  = help: write one `#[cors(...)]` with the whole policy",
+            // Reported, then dropped, so that the rest of the handler is still understood.
+            errors.push(syn::Error::new_spanned(
+                attr,
+                "`#[cors]` is applied twice to this handler\n= help: write one `#[cors(...)]` with the whole policy",
             ));
-            ok = false;
         } else if name == "routes" {
             out.routes_marker = Some(attr.clone());
         } else if let Some(method) = METHOD_ATTRS.iter().find(|(n, _)| *n == name).map(|(_, m)| *m) {
@@ -105,7 +105,7 @@ pub fn find(attrs: &[Attribute], errors: &mut Errors) -> Option<Routes> {
                 Ok(r) if r.methods.is_empty() => {
                     errors.push(syn::Error::new(
                         attr.span(),
-                        "`#[route]` lists no method\n  = help: add one, such as `#[route(\"/items\", method = \"GET\")]`",
+                        "`#[route]` lists no method\n= help: add one, such as `#[route(\"/items\", method = \"GET\")]`",
                     ));
                     ok = false;
                 }
@@ -122,7 +122,7 @@ pub fn find(attrs: &[Attribute], errors: &mut Errors) -> Option<Routes> {
     if out.routes.is_empty() && ok {
         errors.push(syn::Error::new(
             Span::call_site(),
-            "`#[cors]` needs an actix-web route attribute below it\n  = help: place `#[cors(...)]` directly above \
+            "`#[cors]` needs an actix-web route attribute below it\n= help: place `#[cors(...)]` directly above \
              `#[get(\"/path\")]`, `#[post]`, `#[route]` or `#[routes]`, not below it",
         ));
         return None;
@@ -143,7 +143,7 @@ fn parse_route(attr: &Attribute, is_route: bool) -> syn::Result<RouteAttr> {
     let (path, opts) = attr.parse_args_with(parser).map_err(|e| {
         syn::Error::new(
             e.span(),
-            format!("{e}\n  = help: `#[cors]` reads the route attribute, such as `#[get(\"/path\")]`"),
+            format!("{e}\n= help: `#[cors]` reads the route attribute, such as `#[get(\"/path\")]`"),
         )
     })?;
     let mut methods = Vec::new();

@@ -148,9 +148,11 @@ fn origins(spec: &PolicySpec, out: &mut Out) -> OriginList {
                          to make credentialed requests",
                         p.host
                     ),
-                    "list your own sites under it, e.g. `https://myapp.github.io`, or add \
-                     `dangerously_allow_public_suffix_wildcards` if you really trust all of them"
-                        .into(),
+                    format!(
+                        "list your own sites under it, e.g. `{}://myapp.{}`, or add \
+                         `dangerously_allow_public_suffix_wildcards` if you really trust all of them",
+                        p.scheme, p.host
+                    ),
                 );
             }
         }
