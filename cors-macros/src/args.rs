@@ -48,10 +48,14 @@ fn list(expr: &Expr, idents: bool) -> darling::Result<List> {
         match e {
             Expr::Lit(l) => match &l.lit {
                 Lit::Str(s) => items.push(Item { value: s.value(), span: s.span() }),
-                other => errors.push(custom(
-                    format!("expected {what}\n= help: write the value in double quotes, such as `\"content-type\"`"),
-                    other,
-                )),
+                other => {
+                    let help = if idents {
+                        "write a method name, such as `GET` or `\"PURGE\"`"
+                    } else {
+                        "write the value in double quotes, such as `\"content-type\"`"
+                    };
+                    errors.push(custom(format!("expected {what}\n= help: {help}"), other))
+                }
             },
             Expr::Path(p) if idents && p.path.get_ident().is_some() => {
                 let id = p.path.get_ident().expect("checked");
