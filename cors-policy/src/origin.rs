@@ -136,13 +136,12 @@ fn parse_pattern_checked(s: &str, dev: bool, depth: u8) -> Result<OriginPattern,
         Ok(p) => return Ok(p),
         Err(e) => e,
     };
-    if let (Some(candidate), true) = (suggested(&e).map(str::to_owned), depth < 4) {
-        if let Err(next) = parse_pattern_checked(&candidate, dev, depth + 1) {
-            e.fix = match suggested(&next) {
-                Some(better) => did_you_mean(better),
-                None => format!("{}; {}", next.message, next.fix),
-            };
-        }
+    let candidate = suggested(&e).filter(|_| depth < 4).map(str::to_owned);
+    if let Some(Err(next)) = candidate.map(|c| parse_pattern_checked(&c, dev, depth + 1)) {
+        e.fix = match suggested(&next) {
+            Some(better) => did_you_mean(better),
+            None => format!("{}; {}", next.message, next.fix),
+        };
     }
     Err(e)
 }
@@ -191,7 +190,7 @@ fn parse_entry(s: &str, dev: bool) -> Result<OriginPattern, OriginError> {
         ));
     }
     let Some(sep) = s.find("://") else {
-        if s.len() >= 5 && s[..5].eq_ignore_ascii_case("file:") {
+        if s.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("file:")) {
             return Err(file_scheme());
         }
         return Err(err(
@@ -744,6 +743,8 @@ mod tests {
             ("HTTPS://", Rule::UppercaseOrigin),
             ("https://", Rule::EmptyHost),
             ("1https://x", Rule::InvalidScheme),
+            ("abcdé.com", Rule::MissingScheme),
+            ("日本.jp", Rule::MissingScheme),
         ];
         for (s, r) in cases {
             assert_eq!(rule(s, false), r, "{s}");

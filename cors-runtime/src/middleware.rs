@@ -35,8 +35,8 @@ use crate::{Policy, RequestKind, classify};
 /// );
 /// ```
 ///
-/// A preflight asking for a method the policy does not list is passed on untouched, so it
-/// reaches normal routing, as an unmatched request would.
+/// A preflight asking for a method the policy does not list is passed on, so it reaches normal
+/// routing as an unmatched request would; CORS headers are stripped from whatever answers it.
 #[derive(Clone, Debug)]
 pub struct Cors<P = &'static Policy> {
     policy: P,
@@ -97,19 +97,20 @@ where
 
     fn call(&self, req: ServiceRequest) -> Self::Future {
         let policy = &*self.policy;
-        let decorate = match classify(req.method(), req.headers()) {
+        let acao = match classify(req.method(), req.headers()) {
             RequestKind::Preflight => {
                 let asked = req.headers().get(ACCESS_CONTROL_REQUEST_METHOD).map(HeaderValue::as_bytes);
                 if asked.is_some_and(|m| policy.answers_method(m)) {
                     let res = policy.preflight_response(req.headers());
                     return CorsFuture::Done { res: Some(req.into_response(res)) };
                 }
-                false
+                // Not ours to answer: routing decides, and the answer carries no CORS headers,
+                // whatever the handler that takes it sets.
+                None
             }
-            RequestKind::Actual | RequestKind::NotCors => true,
+            RequestKind::Actual | RequestKind::NotCors => policy.allow_origin(req.headers()).ok(),
         };
-        let acao = if decorate { policy.allow_origin(req.headers()).ok() } else { None };
-        CorsFuture::Inner { fut: self.service.call(req), policy: self.policy.clone(), acao, decorate }
+        CorsFuture::Inner { fut: self.service.call(req), policy: self.policy.clone(), acao }
     }
 }
 
@@ -119,7 +120,7 @@ pin_project! {
     #[allow(missing_docs)]
     pub enum CorsFuture<F, P> {
         /// Waiting for the wrapped service.
-        Inner { #[pin] fut: F, policy: P, acao: Option<HeaderValue>, decorate: bool },
+        Inner { #[pin] fut: F, policy: P, acao: Option<HeaderValue> },
         /// Answered without calling the wrapped service.
         Done { res: Option<ServiceResponse> },
     }
@@ -139,24 +140,20 @@ where
                 let res = res.take().expect("polled after completion");
                 Poll::Ready(Ok(res.map_into_right_body()))
             }
-            CorsFutureProj::Inner { fut, policy, acao, decorate } => match fut.poll(cx) {
+            CorsFutureProj::Inner { fut, policy, acao } => match fut.poll(cx) {
                 Poll::Pending => Poll::Pending,
                 Poll::Ready(Ok(mut res)) => {
-                    if *decorate {
-                        policy.apply_actual(acao.take(), res.headers_mut());
-                    }
+                    policy.apply_actual(acao.take(), res.headers_mut());
                     Poll::Ready(Ok(res.map_into_left_body()))
                 }
                 Poll::Ready(Err(mut err)) => {
                     // Errors from services inside this one become responses further out; the
                     // mapper gives those responses the same headers.
-                    if *decorate {
-                        let (policy, acao) = (policy.clone(), acao.take());
-                        err.add_response_mapper(move |mut res| {
-                            policy.apply_actual(acao.clone(), res.headers_mut());
-                            res
-                        });
-                    }
+                    let (policy, acao) = (policy.clone(), acao.take());
+                    err.add_response_mapper(move |mut res| {
+                        policy.apply_actual(acao.clone(), res.headers_mut());
+                        res
+                    });
                     Poll::Ready(Err(err))
                 }
             },

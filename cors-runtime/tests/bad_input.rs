@@ -604,8 +604,8 @@ async fn service_refuses_hostile_request_headers() {
     assert_no_cors(&h, "two method lines");
 }
 
-/// A preflight for a method the policy does not answer reaches normal routing untouched, as
-/// it would without the middleware.
+/// A preflight for a method the policy does not answer reaches normal routing, as it would
+/// without the middleware, and gets no CORS headers.
 #[actix_web::test]
 async fn service_passes_unanswered_methods_to_routing() {
     let app = app!(policy());

@@ -1,0 +1,275 @@
+//! Shared code of the fuzz targets: a line format for policies and requests, and the
+//! invariants every answer of the engine must satisfy, checked against [`reference`].
+//!
+//! The text formats exist so that `seed_corpora.py` can write the conformance vectors as
+//! seeds, and so that a crash input can be read by eye.
+
+pub mod reference;
+
+use actix_web::HttpResponse;
+use actix_web::body::{BodySize, MessageBody};
+use actix_web::http::StatusCode;
+use actix_web::http::header::{
+    ACCESS_CONTROL_ALLOW_CREDENTIALS, ACCESS_CONTROL_ALLOW_HEADERS, ACCESS_CONTROL_ALLOW_METHODS,
+    ACCESS_CONTROL_ALLOW_ORIGIN, ACCESS_CONTROL_EXPOSE_HEADERS, ACCESS_CONTROL_MAX_AGE, ACCESS_CONTROL_REQUEST_HEADERS,
+    ACCESS_CONTROL_REQUEST_METHOD, HeaderMap, HeaderName, HeaderValue, ORIGIN, VARY,
+};
+use cors_policy::{PolicySpec, ValidPolicy};
+use cors_runtime::Policy;
+
+use reference::Acao;
+
+/// Reads a policy written one key per line: `o:` origin, `d:` dev origin, `m:` method,
+/// `r:` route method, `h:` request header, `e:` exposed header, `a:` max age, and the flags
+/// `c` (credentials), `i` (insecure origins) and `p` (public-suffix wildcards). Other lines
+/// are ignored, so that mutations keep most of a policy intact.
+pub fn parse_spec(text: &str) -> PolicySpec {
+    let mut spec = PolicySpec::default();
+    for line in text.lines() {
+        match line.split_at_checked(2) {
+            Some(("o:", v)) => spec.origins.get_or_insert_default().push(v.into()),
+            Some(("d:", v)) => spec.dev_origins.push(v.into()),
+            Some(("m:", v)) => spec.methods.get_or_insert_default().push(v.into()),
+            Some(("r:", v)) => spec.route_methods.get_or_insert_default().push(v.into()),
+            Some(("h:", v)) => spec.headers.push(v.into()),
+            Some(("e:", v)) => spec.expose.push(v.into()),
+            Some(("a:", v)) => spec.max_age = v.trim().parse().ok(),
+            _ => match line {
+                "c" => spec.credentials = true,
+                "i" => spec.allow_insecure_origins = true,
+                "p" => spec.allow_public_suffix_wildcards = true,
+                _ => {}
+            },
+        }
+    }
+    spec
+}
+
+/// With `CORS_FUZZ_SKIP_KNOWN=1`, skips inputs that reach a crash already reported, so that a
+/// long run can look for new ones. Off by default: a plain run must still find it.
+///
+/// Known: an entry (or the trimmed form suggested for it) without `://` whose fifth byte falls
+/// inside a multi-byte character, such as `abcdé`, panics in `parse_pattern`, which slices
+/// `s[..5]` to look for `file:`. Skipped here: any line without `://` that is not ASCII.
+pub fn skip_known(text: &str) -> bool {
+    static SKIP: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *SKIP.get_or_init(|| std::env::var_os("CORS_FUZZ_SKIP_KNOWN").is_some_and(|v| v == "1"))
+        && text.lines().flat_map(|l| [Some(l), l.get(2..)]).flatten().any(|l| !l.contains("://") && !l.is_ascii())
+}
+
+/// The same policy through the public builder, as an application would write it.
+pub fn build(spec: &PolicySpec) -> Result<Policy, cors_runtime::Violations> {
+    let mut b = Policy::builder()
+        .dev_origins(spec.dev_origins.iter().cloned())
+        .headers(spec.headers.iter().cloned())
+        .expose(spec.expose.iter().cloned())
+        .credentials(spec.credentials)
+        .dangerously_allow_insecure_origins(spec.allow_insecure_origins)
+        .dangerously_allow_public_suffix_wildcards(spec.allow_public_suffix_wildcards);
+    if let Some(o) = &spec.origins {
+        b = b.origins(o.iter().cloned());
+    }
+    if let Some(m) = &spec.methods {
+        b = b.methods(m.iter().cloned());
+    }
+    if let Some(a) = spec.max_age {
+        b = b.max_age(a);
+    }
+    b.build()
+}
+
+/// Builds a header map from `Name: value` lines; lines that are not a valid field are skipped.
+pub fn header_map(lines: &[&[u8]]) -> HeaderMap {
+    let mut map = HeaderMap::new();
+    for line in lines {
+        let Some(colon) = line.iter().position(|&b| b == b':') else { continue };
+        let value = line[colon + 1..].strip_prefix(b" ").unwrap_or(&line[colon + 1..]);
+        if let (Ok(n), Ok(v)) = (HeaderName::from_bytes(&line[..colon]), HeaderValue::from_bytes(value)) {
+            map.append(n, v);
+        }
+    }
+    map
+}
+
+/// What the engine must do for one validated policy: everything the invariants need.
+pub struct Expect<'s> {
+    /// The origin entries in force (dev origins included when this build serves them).
+    pub origins: Vec<&'s str>,
+    /// The configured `headers`, `*` included.
+    pub headers: &'s [String],
+    /// The validated policy.
+    pub valid: ValidPolicy,
+}
+
+impl<'s> Expect<'s> {
+    /// The expectations for `spec`, which `validate()` accepted as `valid`.
+    pub fn new(spec: &'s PolicySpec, valid: ValidPolicy) -> Self {
+        let mut origins: Vec<&str> = spec.origins.iter().flatten().map(String::as_str).collect();
+        if cfg!(debug_assertions) {
+            origins.extend(spec.dev_origins.iter().map(String::as_str));
+        }
+        Expect { origins, headers: &spec.headers, valid }
+    }
+
+    fn any_origin(&self) -> bool {
+        self.origins.contains(&"*")
+    }
+
+    /// The ACAO the reference owes this request.
+    pub fn acao<'h>(&self, headers: &'h HeaderMap) -> Acao<'h> {
+        let lines: Vec<&[u8]> = headers.get_all(ORIGIN).map(HeaderValue::as_bytes).collect();
+        if lines.is_empty() && !self.any_origin() {
+            return Acao::Nothing;
+        }
+        reference::expected_acao(&self.origins, &lines)
+    }
+
+    /// `Policy::allow_origin` agrees with the reference.
+    pub fn check_allow_origin(&self, policy: &Policy, headers: &HeaderMap) {
+        let got = policy.allow_origin(headers);
+        match (self.acao(headers), &got) {
+            (Acao::Star, Ok(v)) => assert_eq!(v.as_bytes(), b"*"),
+            (Acao::Echo(o), Ok(v)) => assert_eq!(v.as_bytes(), o, "ACAO must be the request's own origin"),
+            (Acao::Nothing, Err(_)) => {}
+            (want, got) => panic!("origin {:?}: reference says {want:?}, engine says {got:?}", headers.get_all(ORIGIN)),
+        }
+    }
+
+    /// The preflight answer agrees with the reference, header by header.
+    pub fn check_preflight(&self, policy: &Policy, headers: &HeaderMap) {
+        let res = policy.preflight_response(headers);
+        let ok = policy.check_preflight(headers).is_ok();
+        let acrm: Vec<&HeaderValue> = headers.get_all(ACCESS_CONTROL_REQUEST_METHOD).collect();
+        let method_ok = matches!(acrm[..], [m] if self.valid.methods.iter().any(|x| x.as_bytes() == m.as_bytes()));
+        let acrh: Vec<&[u8]> = headers.get_all(ACCESS_CONTROL_REQUEST_HEADERS).map(HeaderValue::as_bytes).collect();
+        let names = reference::expected_acrh(&acrh, |n| reference::header_allowed(self.headers, n));
+        let acao = self.acao(headers);
+        let want_ok = acao != Acao::Nothing && method_ok && names.is_some();
+        assert_eq!(ok, res.status() == StatusCode::NO_CONTENT, "check_preflight and preflight_response disagree");
+        assert_eq!(
+            want_ok,
+            ok,
+            "preflight: reference says {want_ok} (origin {acao:?}, method {method_ok}, headers {names:?}), got {}",
+            res.status()
+        );
+        check_vary_preflight(&res);
+        assert_eq!(res.body().size(), BodySize::Sized(0), "a preflight answer has no body");
+        let h = res.headers();
+        if !ok {
+            assert_eq!(res.status(), StatusCode::FORBIDDEN);
+            assert!(
+                h.keys().all(|k| !k.as_str().starts_with("access-control-")),
+                "a refused preflight carries no CORS headers"
+            );
+            return;
+        }
+        let one = |name: &HeaderName| {
+            let v: Vec<&HeaderValue> = h.get_all(name).collect();
+            assert!(v.len() <= 1, "{name} sent {} times", v.len());
+            v.first().map(|v| v.as_bytes())
+        };
+        match acao {
+            Acao::Star => assert_eq!(one(&ACCESS_CONTROL_ALLOW_ORIGIN), Some(&b"*"[..])),
+            Acao::Echo(o) => assert_eq!(one(&ACCESS_CONTROL_ALLOW_ORIGIN), Some(o)),
+            Acao::Nothing => unreachable!(),
+        }
+        let acac = one(&ACCESS_CONTROL_ALLOW_CREDENTIALS);
+        assert_eq!(acac, self.valid.credentials.then_some(&b"true"[..]));
+        assert!(!(acac.is_some() && acao == Acao::Star), "`*` with credentials");
+        assert_eq!(one(&ACCESS_CONTROL_ALLOW_METHODS), Some(acrm[0].as_bytes()));
+        let max_age = self.valid.max_age_value();
+        assert_eq!(one(&ACCESS_CONTROL_MAX_AGE), max_age.as_deref().map(str::as_bytes));
+        assert_eq!(one(&ACCESS_CONTROL_EXPOSE_HEADERS), None, "no ACEH on preflights");
+        let names = names.unwrap_or_default();
+        match one(&ACCESS_CONTROL_ALLOW_HEADERS) {
+            None => assert!(names.is_empty(), "requested {names:?}, no ACAH sent"),
+            Some(v) => {
+                let mut got: Vec<&[u8]> = v.split(|&b| b == b',').collect();
+                assert!(got.iter().all(|n| !n.is_empty() && !n.iter().any(u8::is_ascii_uppercase)), "ACAH {v:?}");
+                let len = got.len();
+                got.sort();
+                got.dedup();
+                assert_eq!(got.len(), len, "duplicate names in ACAH {v:?}");
+                let mut want: Vec<&[u8]> = names.iter().map(|n| n.as_bytes()).collect();
+                want.sort();
+                assert_eq!(got, want, "ACAH must list exactly the requested names");
+            }
+        }
+    }
+
+    /// `apply_actual` on a response whose handler set `handler_headers` follows the policy.
+    pub fn check_actual(&self, policy: &Policy, request: &HeaderMap, handler_headers: &HeaderMap) {
+        let acao = policy.allow_origin(request).ok();
+        let mut h = handler_headers.clone();
+        policy.apply_actual(acao.clone(), &mut h);
+        check_actual_headers(&self.valid, self.any_origin(), acao.as_ref(), handler_headers, &h);
+    }
+}
+
+/// The headers of an actual response after the policy was applied (`after`), given what the
+/// handler had set (`before`) and the ACAO the origin check produced.
+pub fn check_actual_headers(
+    valid: &ValidPolicy,
+    any_origin: bool,
+    acao: Option<&HeaderValue>,
+    before: &HeaderMap,
+    after: &HeaderMap,
+) {
+    let all = |name: &HeaderName| after.get_all(name).map(HeaderValue::as_bytes).collect::<Vec<_>>();
+    match acao {
+        Some(v) => {
+            assert_eq!(all(&ACCESS_CONTROL_ALLOW_ORIGIN), [v.as_bytes()], "the policy's ACAO, once");
+            let want_acac: &[&[u8]] = if valid.credentials { &[b"true"] } else { &[] };
+            assert_eq!(all(&ACCESS_CONTROL_ALLOW_CREDENTIALS), want_acac);
+            let expose = valid.expose_value();
+            assert_eq!(
+                all(&ACCESS_CONTROL_EXPOSE_HEADERS),
+                expose.as_deref().map(str::as_bytes).into_iter().collect::<Vec<_>>()
+            );
+        }
+        None => {
+            for n in [&ACCESS_CONTROL_ALLOW_ORIGIN, &ACCESS_CONTROL_ALLOW_CREDENTIALS, &ACCESS_CONTROL_EXPOSE_HEADERS] {
+                assert!(all(n).is_empty(), "{n} on a response to a disallowed or absent origin");
+            }
+        }
+    }
+    assert!(
+        all(&ACCESS_CONTROL_ALLOW_ORIGIN) != [b"*"] || all(&ACCESS_CONTROL_ALLOW_CREDENTIALS).is_empty(),
+        "`*` with credentials"
+    );
+    check_vary_actual(any_origin, before, after);
+}
+
+/// `Vary` on an actual response: the handler's lines kept in order, and `Origin` appended
+/// exactly when the policy varies by origin and no line already covers it.
+pub fn check_vary_actual(any_origin: bool, before: &HeaderMap, after: &HeaderMap) {
+    let old: Vec<&[u8]> = before.get_all(VARY).map(HeaderValue::as_bytes).collect();
+    let new: Vec<&[u8]> = after.get_all(VARY).map(HeaderValue::as_bytes).collect();
+    assert!(new.starts_with(&old), "Vary lines dropped or reordered: {old:?} -> {new:?}");
+    let covered =
+        reference::list_elements(old.iter().copied()).iter().any(|t| t.eq_ignore_ascii_case(b"origin") || *t == b"*");
+    let added = &new[old.len()..];
+    if any_origin || covered {
+        assert!(added.is_empty(), "Vary duplicated: {old:?} -> {new:?}");
+    } else {
+        assert_eq!(added, [b"Origin"], "Vary: Origin dropped: {old:?} -> {new:?}");
+    }
+}
+
+/// A preflight answer varies by all three request headers, in one line.
+pub fn check_vary_preflight(res: &HttpResponse) {
+    let vary: Vec<&[u8]> = res.headers().get_all(VARY).map(HeaderValue::as_bytes).collect();
+    assert_eq!(vary.len(), 1, "one Vary line on a preflight answer");
+    let mut tokens: Vec<Vec<u8>> = reference::list_elements(vary).iter().map(|t| t.to_ascii_lowercase()).collect();
+    tokens.sort();
+    assert_eq!(
+        tokens,
+        [&b"access-control-request-headers"[..], b"access-control-request-method", b"origin"],
+        "preflight Vary"
+    );
+}
+
+/// Splits `data` at `\n`; a trailing `\r` is kept, so that invalid field values stay invalid.
+pub fn lines(data: &[u8]) -> Vec<&[u8]> {
+    data.split(|&b| b == b'\n').collect()
+}
