@@ -27,6 +27,7 @@ fn policy(krate: &Path, v: &ValidPolicy, dev: bool) -> TokenStream {
     let any = list.any;
     let wildcards = list.has_wildcards();
     let any_port = list.has_any_port();
+    let lens = cors_policy::table::KeyLengths::of(list.keys().into_iter().filter(|k| k.contains('*'))).0;
     let methods = &v.methods;
     let n_methods = methods.len();
     let any_header = v.headers.any;
@@ -45,7 +46,7 @@ fn policy(krate: &Path, v: &ValidPolicy, dev: bool) -> TokenStream {
         static SLOTS: [#p::Slot; #n_slots] = [#(#slots),*];
         static METHODS: [#hv; #n_methods] = [#(#hv::from_static(#methods)),*];
         static HEADERS: [#p::Cow<'static, str>; #n_names] = [#(#p::Cow::Borrowed(#names)),*];
-        #p::policy(#any, &SLOTS, #wildcards, #any_port, &METHODS, #any_header, &HEADERS, #max_len, #credentials, #expose, #max_age)
+        #p::policy(#any, &SLOTS, #wildcards, #any_port, [#(#lens),*], &METHODS, #any_header, &HEADERS, #max_len, #credentials, #expose, #max_age)
     }}
 }
 
@@ -101,7 +102,7 @@ pub fn expand(krate: &Path, item: &ItemFn, routes: &Routes, v: &ValidPolicy) -> 
         impl #dev::HttpServiceFactory for #name {
             fn register(self, __config: &mut #dev::AppService) {
                 #statics
-                fn __cors_middleware() -> #krate::Cors {
+                fn __cors_middleware() -> #krate::__private::RouteCors {
                     #krate::__private::cors(&__CORS_POLICY)
                 }
                 // Preflights first: an `OPTIONS` route on the same path must not shadow them.

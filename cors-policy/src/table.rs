@@ -5,17 +5,51 @@
 //! one comparison, however many origins the policy lists. The table is fixed before any
 //! request arrives, so an attacker who chooses the looked-up key cannot lengthen probe chains.
 
-/// FNV-1a, 64-bit: tiny, `const`, and good enough for a table whose keys are fixed in advance.
+/// A word-at-a-time multiplicative hash: eight bytes per multiply, then a final mix. The keys
+/// are fixed before any request arrives, so speed matters more than resistance to chosen keys.
 #[inline]
-pub const fn hash(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut i = 0;
-    while i < bytes.len() {
-        h ^= bytes[i] as u64;
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-        i += 1;
+pub fn hash(bytes: &[u8]) -> u64 {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut h = (bytes.len() as u64) ^ 0x243f_6a88_85a3_08d3;
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        h = (h ^ w).wrapping_mul(K).rotate_left(29);
     }
-    h
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut w = [0u8; 8];
+        w[..rest.len()].copy_from_slice(rest);
+        h = (h ^ u64::from_le_bytes(w)).wrapping_mul(K).rotate_left(29);
+    }
+    h ^= h >> 32;
+    h = h.wrapping_mul(K);
+    h ^ (h >> 29)
+}
+
+/// The set of lengths of a table's pattern keys (all keys are at most 383 bytes long), so that
+/// a candidate key of another length is never built nor looked up.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct KeyLengths(pub [u64; 6]);
+
+impl KeyLengths {
+    /// The lengths of `keys`.
+    pub fn of<S: AsRef<str>>(keys: impl IntoIterator<Item = S>) -> KeyLengths {
+        let mut bits = [0u64; 6];
+        for k in keys {
+            let n = k.as_ref().len();
+            if n < 384 {
+                bits[n / 64] |= 1 << (n % 64);
+            }
+        }
+        KeyLengths(bits)
+    }
+
+    /// Whether some key has length `n`.
+    #[inline]
+    pub fn contains(&self, n: usize) -> bool {
+        n < 384 && self.0[n / 64] & (1 << (n % 64)) != 0
+    }
 }
 
 /// Lays out `keys` (distinct, non-empty) in a power-of-two slot array at most half full.
@@ -68,6 +102,13 @@ pub fn build_strings<S: AsRef<str>>(keys: &[S]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn key_lengths() {
+        let l = KeyLengths::of(["https://*.example.com", "http://localhost:*"]);
+        assert!(l.contains(21) && l.contains(18));
+        assert!(!l.contains(20) && !l.contains(0) && !l.contains(1000));
+    }
 
     #[test]
     fn finds_every_key_and_nothing_else() {

@@ -60,7 +60,9 @@ pub fn check<'a>(
             canonical = false;
         }
         let line = value.as_bytes();
-        let mut prev: &[u8] = &[];
+        // An empty slice of the line itself: comparing with a dangling empty slice sends some
+        // `memcmp` implementations down a slow fault-suppressing path.
+        let mut prev: &[u8] = &line[..0];
         let mut i = 0;
         loop {
             let mut ows = 0;
@@ -72,12 +74,13 @@ pub fn check<'a>(
                 }
             }
             let start = i;
-            while i < line.len() && is_tchar(line[i]) {
-                i += 1;
-                if i - start > max_len {
-                    return Err(AcrhError::NotAllowed);
-                }
+            // Scan at most one byte past the longest allowed name.
+            let window = &line[start..line.len().min(start + max_len + 1)];
+            let len = window.iter().position(|&b| !is_tchar(b)).unwrap_or(window.len());
+            if len > max_len {
+                return Err(AcrhError::NotAllowed);
             }
+            i += len;
             let name = &line[start..i];
             while i < line.len() && matches!(line[i], b' ' | b'\t') {
                 ows += 1;

@@ -10,7 +10,7 @@ use actix_web::http::header::{
     ACCESS_CONTROL_ALLOW_ORIGIN, ACCESS_CONTROL_EXPOSE_HEADERS, ACCESS_CONTROL_MAX_AGE, ACCESS_CONTROL_REQUEST_HEADERS,
     ACCESS_CONTROL_REQUEST_METHOD, HeaderMap, HeaderValue, ORIGIN, VARY,
 };
-use cors_policy::{MAX_ORIGIN_LEN, origin::match_origin, table};
+use cors_policy::{MAX_ORIGIN_LEN, origin::match_origin_filtered, table};
 
 use crate::Policy;
 use crate::acrh::{self, AcrhError, Requested};
@@ -80,7 +80,13 @@ impl Policy {
             }
         }
         if (self.wildcards || self.any_port)
-            && match_origin(bytes, self.wildcards, self.any_port, |k| table::find(&self.slots, k).is_some())
+            && match_origin_filtered(
+                bytes,
+                self.wildcards,
+                self.any_port,
+                |n| self.pattern_lens.contains(n),
+                |k| table::find(&self.slots, k).is_some(),
+            )
         {
             return Ok(origin.clone());
         }
@@ -93,7 +99,7 @@ impl Policy {
     }
 
     fn header_allowed(&self, name: &[u8]) -> bool {
-        let listed = || self.headers.iter().any(|h| h.as_bytes().eq_ignore_ascii_case(name));
+        let listed = || self.headers.iter().any(|h| h.as_bytes() == name || h.as_bytes().eq_ignore_ascii_case(name));
         if self.any_header { !name.eq_ignore_ascii_case(b"authorization") || listed() } else { listed() }
     }
 
@@ -159,44 +165,43 @@ impl Policy {
     /// the origin is not allowed, so a handler cannot widen the policy by accident.
     /// `Vary: Origin` is appended unless already listed (and never for the any-origin policy).
     pub fn apply_actual(&self, acao: Option<HeaderValue>, headers: &mut HeaderMap) {
-        match acao {
-            Some(v) => {
-                headers.insert(ACCESS_CONTROL_ALLOW_ORIGIN, v);
-                if self.credentials {
-                    headers.insert(ACCESS_CONTROL_ALLOW_CREDENTIALS, TRUE.clone());
-                } else {
-                    headers.remove(ACCESS_CONTROL_ALLOW_CREDENTIALS);
-                }
-                match &self.expose {
-                    Some(e) => {
-                        headers.insert(ACCESS_CONTROL_EXPOSE_HEADERS, e.clone());
-                    }
-                    None => {
-                        headers.remove(ACCESS_CONTROL_EXPOSE_HEADERS);
-                    }
-                }
-            }
-            None => {
-                headers.remove(ACCESS_CONTROL_ALLOW_ORIGIN);
-                headers.remove(ACCESS_CONTROL_ALLOW_CREDENTIALS);
-                headers.remove(ACCESS_CONTROL_EXPOSE_HEADERS);
+        // One pass over what the handler set, then only appends: cheaper than a lookup per name.
+        let mut handler_cors = false;
+        let mut vary_listed = self.any_origin;
+        for (name, value) in headers.iter() {
+            if *name == ACCESS_CONTROL_ALLOW_ORIGIN
+                || *name == ACCESS_CONTROL_ALLOW_CREDENTIALS
+                || *name == ACCESS_CONTROL_EXPOSE_HEADERS
+            {
+                handler_cors = true;
+            } else if *name == VARY && !vary_listed {
+                vary_listed = lists_origin(value);
             }
         }
-        if !self.any_origin {
-            append_vary_origin(headers);
+        if handler_cors {
+            headers.remove(ACCESS_CONTROL_ALLOW_ORIGIN);
+            headers.remove(ACCESS_CONTROL_ALLOW_CREDENTIALS);
+            headers.remove(ACCESS_CONTROL_EXPOSE_HEADERS);
+        }
+        if let Some(v) = acao {
+            headers.append(ACCESS_CONTROL_ALLOW_ORIGIN, v);
+            if self.credentials {
+                headers.append(ACCESS_CONTROL_ALLOW_CREDENTIALS, TRUE.clone());
+            }
+            if let Some(e) = &self.expose {
+                headers.append(ACCESS_CONTROL_EXPOSE_HEADERS, e.clone());
+            }
+        }
+        if !vary_listed {
+            headers.append(VARY, VARY_ORIGIN.clone());
         }
     }
 }
 
-/// Appends `Vary: Origin` unless a `Vary` line already lists `Origin` or `*`.
-fn append_vary_origin(headers: &mut HeaderMap) {
-    let listed = headers.get_all(VARY).any(|v| {
-        v.as_bytes().split(|&b| b == b',').any(|t| {
-            let t = t.trim_ascii();
-            t.eq_ignore_ascii_case(b"origin") || t == b"*"
-        })
-    });
-    if !listed {
-        headers.append(VARY, VARY_ORIGIN.clone());
-    }
+/// Whether a `Vary` value lists `Origin` (or `*`, which covers it).
+fn lists_origin(v: &HeaderValue) -> bool {
+    v.as_bytes().split(|&b| b == b',').any(|t| {
+        let t = t.trim_ascii();
+        t.eq_ignore_ascii_case(b"origin") || t == b"*"
+    })
 }

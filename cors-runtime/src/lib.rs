@@ -62,6 +62,7 @@ pub mod limits {
 /// What `#[cors]` expands to. Not a public API: it changes without notice.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::middleware::RouteCors;
     pub use crate::policy::Slot;
     pub use actix_web;
     pub use std::borrow::Cow;
@@ -76,6 +77,7 @@ pub mod __private {
         slots: &'static [Slot],
         wildcards: bool,
         any_port: bool,
+        pattern_lens: [u64; 6],
         methods: &'static [HeaderValue],
         any_header: bool,
         headers: &'static [Cow<'static, str>],
@@ -89,6 +91,7 @@ pub mod __private {
             slots: Cow::Borrowed(slots),
             wildcards,
             any_port,
+            pattern_lens: cors_policy::table::KeyLengths(pattern_lens),
             methods: Cow::Borrowed(methods),
             any_header,
             headers: Cow::Borrowed(headers),
@@ -99,8 +102,8 @@ pub mod __private {
         }
     }
 
-    /// The middleware for a compile-time policy.
-    pub const fn cors(policy: &'static Policy) -> crate::Cors {
-        crate::Cors::from_static(policy)
+    /// The middleware for a compile-time policy on its route.
+    pub const fn cors(policy: &'static Policy) -> crate::middleware::RouteCors {
+        crate::middleware::RouteCors::new(policy)
     }
 }

@@ -8,6 +8,7 @@ use std::task::{Context, Poll};
 use actix_web::Error;
 use actix_web::body::{BoxBody, EitherBody, MessageBody};
 use actix_web::dev::{Service, ServiceRequest, ServiceResponse, Transform, forward_ready};
+use actix_web::http::Method;
 use actix_web::http::header::{ACCESS_CONTROL_REQUEST_METHOD, HeaderValue};
 use pin_project_lite::pin_project;
 
@@ -97,18 +98,17 @@ where
 
     fn call(&self, req: ServiceRequest) -> Self::Future {
         let policy = &*self.policy;
-        let acao = match classify(req.method(), req.headers()) {
-            RequestKind::Preflight => {
-                let asked = req.headers().get(ACCESS_CONTROL_REQUEST_METHOD).map(HeaderValue::as_bytes);
-                if asked.is_some_and(|m| policy.answers_method(m)) {
-                    let res = policy.preflight_response(req.headers());
-                    return CorsFuture::Done { res: Some(req.into_response(res)) };
-                }
-                // Not ours to answer: routing decides, and the answer carries no CORS headers,
-                // whatever the handler that takes it sets.
-                None
+        let acao = if req.method() == Method::OPTIONS && classify(req.method(), req.headers()) == RequestKind::Preflight
+        {
+            let asked = req.headers().get(ACCESS_CONTROL_REQUEST_METHOD).map(HeaderValue::as_bytes);
+            if asked.is_some_and(|m| policy.answers_method(m)) {
+                return CorsFuture::Preflight { req: Some(req), policy: self.policy.clone() };
             }
-            RequestKind::Actual | RequestKind::NotCors => policy.allow_origin(req.headers()).ok(),
+            // Not ours to answer: routing decides, and the answer carries no CORS headers,
+            // whatever the handler that takes it sets.
+            None
+        } else {
+            policy.allow_origin(req.headers()).ok()
         };
         CorsFuture::Inner { fut: self.service.call(req), policy: self.policy.clone(), acao }
     }
@@ -121,8 +121,8 @@ pin_project! {
     pub enum CorsFuture<F, P> {
         /// Waiting for the wrapped service.
         Inner { #[pin] fut: F, policy: P, acao: Option<HeaderValue> },
-        /// Answered without calling the wrapped service.
-        Done { res: Option<ServiceResponse> },
+        /// A preflight the policy answers itself, when polled.
+        Preflight { req: Option<ServiceRequest>, policy: P },
     }
 }
 
@@ -136,27 +136,123 @@ where
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         match self.project() {
-            CorsFutureProj::Done { res } => {
-                let res = res.take().expect("polled after completion");
-                Poll::Ready(Ok(res.map_into_right_body()))
+            CorsFutureProj::Preflight { req, policy } => {
+                let req = req.take().expect("polled after completion");
+                let res = policy.preflight_response(req.headers());
+                Poll::Ready(Ok(req.into_response(res).map_into_right_body()))
             }
             CorsFutureProj::Inner { fut, policy, acao } => match fut.poll(cx) {
                 Poll::Pending => Poll::Pending,
-                Poll::Ready(Ok(mut res)) => {
-                    policy.apply_actual(acao.take(), res.headers_mut());
-                    Poll::Ready(Ok(res.map_into_left_body()))
-                }
-                Poll::Ready(Err(mut err)) => {
-                    // Errors from services inside this one become responses further out; the
-                    // mapper gives those responses the same headers.
-                    let (policy, acao) = (policy.clone(), acao.take());
-                    err.add_response_mapper(move |mut res| {
-                        policy.apply_actual(acao.clone(), res.headers_mut());
-                        res
-                    });
-                    Poll::Ready(Err(err))
+                Poll::Ready(res) => {
+                    Poll::Ready(decorate(res, policy, acao.take()).map(ServiceResponse::map_into_left_body))
                 }
             },
+        }
+    }
+}
+
+/// Applies the policy to a response, or, for an error from a service further in, to the
+/// response that error becomes further out.
+fn decorate<B, P>(
+    res: Result<ServiceResponse<B>, Error>,
+    policy: &P,
+    acao: Option<HeaderValue>,
+) -> Result<ServiceResponse<B>, Error>
+where
+    P: Deref<Target = Policy> + Clone + 'static,
+{
+    match res {
+        Ok(mut res) => {
+            policy.apply_actual(acao, res.headers_mut());
+            Ok(res)
+        }
+        Err(mut err) => {
+            let policy = policy.clone();
+            err.add_response_mapper(move |mut res| {
+                policy.apply_actual(acao.clone(), res.headers_mut());
+                res
+            });
+            Err(err)
+        }
+    }
+}
+
+/// The middleware `#[cors]` puts on its route: it only decorates responses. The route's method
+/// guard keeps preflights away from it (they go to the generated preflight resource), so it
+/// needs neither a second body type nor a preflight path, and costs less per request.
+#[doc(hidden)]
+#[derive(Clone, Copy, Debug)]
+pub struct RouteCors {
+    policy: &'static Policy,
+}
+
+impl RouteCors {
+    pub(crate) const fn new(policy: &'static Policy) -> Self {
+        RouteCors { policy }
+    }
+}
+
+impl<S, B> Transform<S, ServiceRequest> for RouteCors
+where
+    S: Service<ServiceRequest, Response = ServiceResponse<B>, Error = Error>,
+    B: MessageBody,
+{
+    type Response = ServiceResponse<B>;
+    type Error = Error;
+    type Transform = RouteCorsService<S>;
+    type InitError = ();
+    type Future = Ready<Result<Self::Transform, Self::InitError>>;
+
+    fn new_transform(&self, service: S) -> Self::Future {
+        ready(Ok(RouteCorsService { service, policy: self.policy }))
+    }
+}
+
+#[doc(hidden)]
+#[derive(Debug)]
+pub struct RouteCorsService<S> {
+    service: S,
+    policy: &'static Policy,
+}
+
+impl<S, B> Service<ServiceRequest> for RouteCorsService<S>
+where
+    S: Service<ServiceRequest, Response = ServiceResponse<B>, Error = Error>,
+    B: MessageBody,
+{
+    type Response = ServiceResponse<B>;
+    type Error = Error;
+    type Future = RouteCorsFuture<S::Future>;
+
+    forward_ready!(service);
+
+    fn call(&self, req: ServiceRequest) -> Self::Future {
+        let acao = self.policy.allow_origin(req.headers()).ok();
+        RouteCorsFuture { fut: self.service.call(req), policy: self.policy, acao }
+    }
+}
+
+pin_project! {
+    #[doc(hidden)]
+    pub struct RouteCorsFuture<F> {
+        #[pin]
+        fut: F,
+        policy: &'static Policy,
+        acao: Option<HeaderValue>,
+    }
+}
+
+impl<F, B> std::future::Future for RouteCorsFuture<F>
+where
+    F: std::future::Future<Output = Result<ServiceResponse<B>, Error>>,
+{
+    type Output = Result<ServiceResponse<B>, Error>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let this = self.project();
+        match this.fut.poll(cx) {
+            Poll::Pending => Poll::Pending,
+            Poll::Ready(res) => Poll::Ready(decorate(res, this.policy, this.acao.take())),
         }
     }
 }

@@ -3,6 +3,7 @@
 use std::borrow::Cow;
 
 use actix_web::http::header::HeaderValue;
+use cors_policy::table::KeyLengths;
 use cors_policy::{PolicySpec, ValidPolicy, Violations, validate};
 
 /// One slot of the origin hash table: the lookup key, and the same bytes as a ready
@@ -53,6 +54,8 @@ pub struct Policy {
     pub(crate) slots: Cow<'static, [Slot]>,
     pub(crate) wildcards: bool,
     pub(crate) any_port: bool,
+    /// The lengths of the pattern keys, so that wildcard matching skips impossible candidates.
+    pub(crate) pattern_lens: KeyLengths,
     pub(crate) methods: Cow<'static, [HeaderValue]>,
     pub(crate) any_header: bool,
     pub(crate) headers: Cow<'static, [Cow<'static, str>]>,
@@ -106,12 +109,14 @@ impl Policy {
             list.patterns.extend(v.dev_origins.patterns.iter().cloned());
         }
         let slots = list.slots().into_iter().map(|k| if k.is_empty() { Slot::EMPTY } else { Slot::owned(k) });
+        let pattern_lens = KeyLengths::of(list.keys().into_iter().filter(|k| k.contains('*')));
         let hv = |s: String| HeaderValue::from_str(&s).ok();
         Policy {
             any_origin: list.any,
             slots: slots.collect::<Vec<_>>().into(),
             wildcards: list.has_wildcards(),
             any_port: list.has_any_port(),
+            pattern_lens,
             methods: v.methods.iter().filter_map(|m| HeaderValue::from_str(m).ok()).collect::<Vec<_>>().into(),
             any_header: v.headers.any,
             max_header_len: max_header_len(v.headers.any, v.headers.names.iter().map(String::as_str)),
