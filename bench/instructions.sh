@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Targets 1 and 2, counted instead of timed: instructions per request under callgrind.
+#
+# Timings on a shared machine drift by tens of percent; instruction counts do not. For each
+# case, `cors-bench-instructions <case> <n>` builds the app, warms it up, builds n requests,
+# then serves them inside `measured_region`, the only code callgrind counts
+# (`--toggle-collect`). Two runs, with N1 and N2 requests, are subtracted, so that the fixed
+# costs cancel: instructions per request = (I(N2) - I(N1)) / (N2 - N1). The result is exact
+# for a given build; it does not see cache misses or other stalls, so it complements the
+# timings rather than replacing them.
+#
+# Usage:  bench/instructions.sh               (N1=1000 N2=3000)
+# Needs valgrind (Debian: apt-get install valgrind). Runs on the CPU for about a minute.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+N1=${N1:-1000}
+N2=${N2:-3000}
+command -v valgrind >/dev/null || { echo "valgrind not found (apt-get install valgrind)" >&2; exit 1; }
+(cd "$ROOT" && cargo build --release --quiet -p cors-bench --bin cors-bench-instructions)
+BIN=${CARGO_TARGET_DIR:-$ROOT/target}/release/cors-bench-instructions
+
+count() { # case, requests -> instructions collected
+    timeout 600 valgrind --tool=callgrind --collect-atstart=no --toggle-collect='*measured_region*' \
+        --callgrind-out-file=/dev/null "$BIN" "$1" "$2" 2>&1 | sed -n 's/.*Collected : //p'
+}
+
+declare -A IR
+printf '%-22s %12s\n' case "instr/request"
+for c in get/bare get/static get/ours get/actix-cors preflight/static preflight/ours preflight/actix-cors; do
+    a=$(count "$c" "$N1")
+    b=$(count "$c" "$N2")
+    IR[$c]=$(((b - a) / (N2 - N1)))
+    printf '%-22s %12d\n' "$c" "${IR[$c]}"
+done
+echo
+for pair in "get/ours get/bare" "get/static get/bare" "get/ours get/static" "get/ours get/actix-cors" \
+    "preflight/ours preflight/static" "preflight/ours preflight/actix-cors"; do
+    read -r x y <<<"$pair"
+    printf '%-40s %6.3f\n' "$x / $y" "$(awk -v a="${IR[$x]}" -v b="${IR[$y]}" 'BEGIN { print a / b }')"
+done
