@@ -33,7 +33,7 @@ fn policy(krate: &Path, v: &ValidPolicy, dev: bool) -> TokenStream {
     let any_header = v.headers.any;
     let names = &v.headers.names;
     let n_names = names.len();
-    let max_len = if any_header { 1024 } else { names.iter().map(String::len).max().unwrap_or(0) };
+    let max_len = v.headers.max_name_len();
     let credentials = v.credentials;
     let hv = quote!(#p::actix_web::http::header::HeaderValue);
     let opt = |s: Option<String>| match s {

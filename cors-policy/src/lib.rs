@@ -42,5 +42,9 @@ pub use violation::{Field, Key, Rule, Violation, Violations};
 /// `:` and a 5-digit port. Longer values are rejected before any parsing.
 pub const MAX_ORIGIN_LEN: usize = 326;
 
+/// The longest request-header name accepted under `headers = ["*"]`. Real names are far
+/// shorter; the cap keeps a hostile `Access-Control-Request-Headers` cheap to reject.
+pub const MAX_ANY_HEADER_LEN: usize = 1024;
+
 /// The longest `max_age` accepted, in seconds (one day; Firefox's cap).
 pub const MAX_AGE_LIMIT: i64 = 86_400;

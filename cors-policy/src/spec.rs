@@ -73,6 +73,13 @@ pub struct HeaderList {
 }
 
 impl HeaderList {
+    /// The longest request-header name a preflight may ask for under this list: the longest
+    /// listed name, or [`MAX_ANY_HEADER_LEN`](crate::MAX_ANY_HEADER_LEN) under `"*"`. A longer
+    /// name is refused as soon as it is seen, so a hostile field costs no more than that.
+    pub fn max_name_len(&self) -> usize {
+        if self.any { crate::MAX_ANY_HEADER_LEN } else { self.names.iter().map(String::len).max().unwrap_or(0) }
+    }
+
     /// The list as one header value (`a,b`, or `*` first when listed), or `None` when empty.
     pub fn value(&self) -> Option<String> {
         let mut parts: Vec<&str> = Vec::with_capacity(self.names.len() + 1);

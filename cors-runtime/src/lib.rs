@@ -56,7 +56,7 @@ pub use service::{PreflightGuard, preflight_resource};
 /// Limits applied to `Access-Control-Request-Headers`.
 pub mod limits {
     pub use crate::acrh::{AcrhError, MAX_EMPTY, MAX_NAMES, MAX_OWS};
-    pub use cors_policy::MAX_ORIGIN_LEN;
+    pub use cors_policy::{MAX_ANY_HEADER_LEN, MAX_ORIGIN_LEN};
 }
 
 /// What `#[cors]` expands to. Not a public API: it changes without notice.

@@ -65,10 +65,6 @@ pub struct Policy {
     pub(crate) max_age: Option<HeaderValue>,
 }
 
-/// The longest request-header name accepted under `headers = ["*"]`. Real names are far
-/// shorter; the cap keeps a hostile `Access-Control-Request-Headers` cheap to reject.
-pub(crate) const MAX_ANY_HEADER_LEN: usize = 1024;
-
 impl Policy {
     /// Starts a policy built at run time.
     ///
@@ -119,17 +115,13 @@ impl Policy {
             pattern_lens,
             methods: v.methods.iter().filter_map(|m| HeaderValue::from_str(m).ok()).collect::<Vec<_>>().into(),
             any_header: v.headers.any,
-            max_header_len: max_header_len(v.headers.any, v.headers.names.iter().map(String::as_str)),
+            max_header_len: v.headers.max_name_len(),
             headers: v.headers.names.iter().cloned().map(Cow::Owned).collect::<Vec<_>>().into(),
             credentials: v.credentials,
             expose: v.expose_value().and_then(hv),
             max_age: v.max_age_value().and_then(hv),
         }
     }
-}
-
-pub(crate) fn max_header_len<'a>(any: bool, names: impl Iterator<Item = &'a str>) -> usize {
-    if any { MAX_ANY_HEADER_LEN } else { names.map(str::len).max().unwrap_or(0) }
 }
 
 /// Builds a [`Policy`] at start-up, for origins that come from configuration.
