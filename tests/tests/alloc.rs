@@ -11,54 +11,16 @@
 //! it allocates nothing. Requests are therefore built, and their header values cloned once,
 //! before counting starts.
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
-
 use actix_web::dev::{Service, ServiceResponse};
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::http::{Method, StatusCode};
 use actix_web::test::{self, TestRequest};
 use actix_web::{App, Error, HttpResponse, get};
 use cors_runtime::cors;
-
-thread_local! {
-    /// (allocations, bytes) on this thread: tests run in parallel, each on its own thread.
-    static COUNTS: Cell<(u64, u64)> = const { Cell::new((0, 0)) };
-}
-
-struct Counting;
-
-fn count(bytes: usize) {
-    let _ = COUNTS.try_with(|c| {
-        let (n, b) = c.get();
-        c.set((n + 1, b + bytes as u64));
-    });
-}
-
-// SAFETY: every call is forwarded unchanged to the system allocator.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        count(layout.size());
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        count(layout.size());
-        unsafe { System.alloc_zeroed(layout) }
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        count(new_size);
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        unsafe { System.dealloc(ptr, layout) }
-    }
-}
+use cors_tests::counting::{CountingAlloc, Counts};
 
 #[global_allocator]
-static ALLOC: Counting = Counting;
+static ALLOC: CountingAlloc = CountingAlloc;
 
 const ORIGIN: &str = "https://a.example";
 const WARM_UP: usize = 200;
@@ -139,12 +101,12 @@ where
         drop(app.call(make()).await);
     }
     let reqs: Vec<_> = (0..COUNTED).map(|_| make()).collect();
-    let before = COUNTS.with(Cell::get);
+    let before = Counts::now();
     for req in reqs {
         drop(app.call(req).await.expect("a response"));
     }
-    let after = COUNTS.with(Cell::get);
-    (after.0 - before.0, after.1 - before.1)
+    let spent = before.since();
+    (spent.allocations, spent.bytes)
 }
 
 fn acao<B>(res: &ServiceResponse<B>) -> Option<&[u8]> {
