@@ -4,7 +4,10 @@
 //! The text formats exist so that `seed_corpora.py` can write the conformance vectors as
 //! seeds, and so that a crash input can be read by eye.
 
+pub mod builder;
 pub mod reference;
+
+pub use builder::build;
 
 use actix_web::HttpResponse;
 use actix_web::body::{BodySize, MessageBody};
@@ -57,26 +60,6 @@ pub fn skip_known(text: &str) -> bool {
         && text.lines().flat_map(|l| [Some(l), l.get(2..)]).flatten().any(|l| !l.contains("://") && !l.is_ascii())
 }
 
-/// The same policy through the public builder, as an application would write it.
-pub fn build(spec: &PolicySpec) -> Result<Policy, cors_runtime::Violations> {
-    let mut b = Policy::builder()
-        .dev_origins(spec.dev_origins.iter().cloned())
-        .headers(spec.headers.iter().cloned())
-        .expose(spec.expose.iter().cloned())
-        .credentials(spec.credentials)
-        .dangerously_allow_insecure_origins(spec.allow_insecure_origins)
-        .dangerously_allow_public_suffix_wildcards(spec.allow_public_suffix_wildcards);
-    if let Some(o) = &spec.origins {
-        b = b.origins(o.iter().cloned());
-    }
-    if let Some(m) = &spec.methods {
-        b = b.methods(m.iter().cloned());
-    }
-    if let Some(a) = spec.max_age {
-        b = b.max_age(a);
-    }
-    b.build()
-}
 
 /// Builds a header map from `Name: value` lines; lines that are not a valid field are skipped.
 pub fn header_map(lines: &[&[u8]]) -> HeaderMap {

@@ -14,8 +14,12 @@
 //!   builds.
 
 #[allow(dead_code)]
+#[path = "../../fuzz/src/builder.rs"]
+mod builder;
 #[path = "../../fuzz/src/reference.rs"]
 mod reference;
+
+use builder::build;
 
 use std::sync::Arc;
 
@@ -31,7 +35,7 @@ use actix_web::rt::System;
 use actix_web::test::{TestRequest, init_service};
 use actix_web::{App, HttpResponse, web};
 use cors_policy::{PolicySpec, ValidPolicy, validate};
-use cors_runtime::{Cors, Policy, Violations};
+use cors_runtime::Cors;
 use proptest::prelude::*;
 use proptest::sample::select;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
@@ -149,27 +153,6 @@ fn spec() -> impl Strategy<Value = PolicySpec> {
                 }
             },
         )
-}
-
-/// The same policy through the public builder, as an application writes it.
-fn build(spec: &PolicySpec) -> Result<Policy, Violations> {
-    let mut b = Policy::builder()
-        .dev_origins(spec.dev_origins.iter().cloned())
-        .headers(spec.headers.iter().cloned())
-        .expose(spec.expose.iter().cloned())
-        .credentials(spec.credentials)
-        .dangerously_allow_insecure_origins(spec.allow_insecure_origins)
-        .dangerously_allow_public_suffix_wildcards(spec.allow_public_suffix_wildcards);
-    if let Some(o) = &spec.origins {
-        b = b.origins(o.iter().cloned());
-    }
-    if let Some(m) = &spec.methods {
-        b = b.methods(m.iter().cloned());
-    }
-    if let Some(a) = spec.max_age {
-        b = b.max_age(a);
-    }
-    b.build()
 }
 
 /// The origin entries a build serves: `dev_origins` only with debug assertions.
