@@ -138,7 +138,7 @@ pub fn warm(req: Request) -> Request {
     req
 }
 
-pub use cors_tests::counting::{CountingAlloc, Counts};
+pub use cors_test_support::counting::{CountingAlloc, Counts};
 
 /// Origins for the matching-scale benchmark: `n` exact ones, and `w` `*.` wildcards.
 pub fn scale_origins(n: usize, w: usize) -> Vec<String> {

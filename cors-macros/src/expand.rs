@@ -1,99 +1,72 @@
-//! Code generation, from a validated policy only.
+//! Code generation, from a validated policy only: the handler with its route middleware and
+//! preflight routes, `policy!`'s constant, and the stubs emitted after an error.
 
-use cors_policy::{OriginList, ValidPolicy};
+use cors_policy::ValidPolicy;
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
 use syn::{ItemFn, Path};
 
+use crate::emit;
 use crate::route::Routes;
 
-/// The static policy: origin table, methods, headers and precomputed header values.
-fn policy(krate: &Path, v: &ValidPolicy, dev: bool) -> TokenStream {
-    let mut list = OriginList { any: v.origins.any, patterns: v.origins.patterns.clone() };
-    if dev {
-        list.patterns.extend(v.dev_origins.patterns.iter().cloned());
-    }
-    let p = quote!(#krate::__private);
-    let slots: Vec<TokenStream> = list
-        .slots()
-        .iter()
-        .map(|k| match k.as_str() {
-            "" => quote!(#p::Slot::EMPTY),
-            k if k.contains('*') => quote!(#p::Slot::pattern(#k)),
-            k => quote!(#p::Slot::exact(#k)),
-        })
-        .collect();
-    let n_slots = slots.len();
-    let any = list.any;
-    let wildcards = list.has_wildcards();
-    let any_port = list.has_any_port();
-    let lens = cors_policy::table::KeyLengths::of(list.keys().into_iter().filter(|k| k.contains('*'))).0;
-    let methods = &v.methods;
-    let n_methods = methods.len();
-    let any_header = v.headers.any;
-    let names = &v.headers.names;
-    let n_names = names.len();
-    let max_len = v.headers.max_name_len();
-    let credentials = v.credentials;
-    let hv = quote!(#p::actix_web::http::header::HeaderValue);
-    let opt = |s: Option<String>| match s {
-        Some(s) => quote!(::core::option::Option::Some(#hv::from_static(#s))),
-        None => quote!(::core::option::Option::None),
-    };
-    let expose = opt(v.expose_value());
-    let max_age = opt(v.max_age_value());
-    quote! {{
-        static SLOTS: [#p::Slot; #n_slots] = [#(#slots),*];
-        static METHODS: [#hv; #n_methods] = [#(#hv::from_static(#methods)),*];
-        static HEADERS: [#p::Cow<'static, str>; #n_names] = [#(#p::Cow::Borrowed(#names)),*];
-        #p::policy(#any, &SLOTS, #wildcards, #any_port, [#(#lens),*], &METHODS, #any_header, &HEADERS, #max_len, #credentials, #expose, #max_age)
-    }}
+/// Which policy a handler serves.
+pub enum Source<'a> {
+    /// Written out in its own `#[cors(...)]`.
+    Inline(&'a ValidPolicy),
+    /// A shared policy by name. Preflights answer `answered` (the route's own methods, or
+    /// those it narrows the policy to); when the policy lists `methods`, it must list every
+    /// one of `own`, the route's methods that browsers send cross-origin.
+    Shared { name: &'a Path, answered: Vec<String>, own: Vec<String> },
 }
 
-/// The handler struct, its route with the CORS middleware, and one preflight resource per
-/// route attribute.
-pub fn expand(krate: &Path, item: &ItemFn, routes: &Routes, v: &ValidPolicy) -> TokenStream {
+/// The handler struct, its route with the CORS middleware, and one preflight route per route
+/// attribute.
+pub fn handler(krate: &Path, item: &ItemFn, routes: &Routes, source: Source<'_>) -> TokenStream {
+    let p = quote!(__cors_rt);
     let name = &item.sig.ident;
     let vis = &item.vis;
     let docs: Vec<_> = routes.others.iter().filter(|a| a.path().is_ident("doc")).collect();
     let others = &routes.others;
     let marker = &routes.routes_marker;
-    // The route attribute gets a call to a local item, not a path into the runtime: a wrong
-    // `crate = ...` is then reported once, on our tokens.
-    let wrap = "__cors_middleware()";
-    let route_attrs = routes.routes.iter().map(|r| r.with_wrap(wrap));
     let mut inner = item.clone();
     inner.attrs.clear();
 
-    let statics = if v.dev_origins.patterns.is_empty() {
-        let p = policy(krate, v, false);
-        quote!(static __CORS_POLICY: #krate::Policy = #p;)
-    } else {
-        let with_dev = policy(krate, v, true);
-        let without = policy(krate, v, false);
-        quote! {
-            #[cfg(debug_assertions)]
-            static __CORS_POLICY: #krate::Policy = #with_dev;
-            #[cfg(not(debug_assertions))]
-            static __CORS_POLICY: #krate::Policy = #without;
+    let audit = route_records(krate, item, routes, &source);
+    let (policy, setup, answered) = match source {
+        Source::Inline(valid) => {
+            let value = emit::policy(&p, valid, None);
+            let setup = quote!(static __CORS_POLICY: #p::Policy = #value;);
+            (quote!(__CORS_POLICY), setup, valid.methods.clone().unwrap_or_default())
         }
+        Source::Shared { name: policy, answered, own } => (quote!(#policy), methods_listed(&p, policy, &own), answered),
     };
+    // The route attribute gets calls to local items, not paths into the runtime: a wrong
+    // `crate = ...` is then reported once, on our tokens.
+    let route_attrs = routes.routes.iter().map(|r| {
+        let wrap = format!("{}({:?})", crate::route::MIDDLEWARE_FN, r.path.value());
+        r.with_options(&wrap, r.serves_options().then_some("__cors_not_preflight"))
+    });
     let dev = quote!(#krate::__private::actix_web::dev);
-    // Each route attribute's preflights are answered by this handler for every method the
-    // route serves: the policy then allows those it lists and refuses the rest with a 403.
-    // Preflights for methods the route does not serve fall through to routing.
+    // Each route attribute's preflights are answered for every method the route serves: the
+    // policy allows those in `answered` and refuses the rest with a 403. Preflights for
+    // methods the route does not serve fall through to routing. The preflight routes are
+    // registered first: a preflight then never tests the route's method guard, which
+    // allocates (actix-web records the methods it saw, for a 405's `Allow`), while their own
+    // guard costs a request that is no preflight one comparison and no allocation. A route
+    // that serves `OPTIONS` gets a guard that keeps preflights away from it, so the order of
+    // routes on a path does not matter.
     let preflights = routes.routes.iter().map(|r| {
-        let methods = &r.methods;
+        let served = &r.methods;
         let path = &r.path;
         let guards = &r.guards;
         quote! {
             #dev::HttpServiceFactory::register(
-                #krate::preflight_resource(#path, &__CORS_POLICY, &[#(#methods),*], &[#(#guards),*]),
+                #p::preflight_resource(#path, &#policy, &[#(#served),*], &[#(#answered),*], &[#(#guards),*]),
                 __config,
             );
         }
     });
-
     quote! {
         #(#docs)*
         #[allow(non_camel_case_types)]
@@ -101,11 +74,16 @@ pub fn expand(krate: &Path, item: &ItemFn, routes: &Routes, v: &ValidPolicy) -> 
 
         impl #dev::HttpServiceFactory for #name {
             fn register(self, __config: &mut #dev::AppService) {
-                #statics
-                fn __cors_middleware() -> #krate::__private::RouteCors {
-                    #krate::__private::cors(&__CORS_POLICY)
+                // One path into the runtime: a wrong `crate = ...` is reported once.
+                use #krate::__private as __cors_rt;
+                #setup
+                fn __cors_middleware(route: &'static str) -> #p::RouteCors {
+                    #p::route_cors(&#policy, route)
                 }
-                // Preflights first: an `OPTIONS` route on the same path must not shadow them.
+                #[allow(dead_code)]
+                fn __cors_not_preflight(ctx: &#p::actix_web::guard::GuardContext<'_>) -> bool {
+                    #p::not_preflight(ctx)
+                }
                 #(#preflights)*
                 #(#others)*
                 #marker
@@ -114,7 +92,114 @@ pub fn expand(krate: &Path, item: &ItemFn, routes: &Routes, v: &ValidPolicy) -> 
                 #dev::HttpServiceFactory::register(#name, __config);
             }
         }
+
+        #audit
     }
+}
+
+/// The audit's records of a handler: one per route attribute, registered at link time. No
+/// request reads them.
+fn route_records(krate: &Path, item: &ItemFn, routes: &Routes, source: &Source<'_>) -> TokenStream {
+    let p = quote!(__cors_rt);
+    let name = item.sig.ident.to_string();
+    let (own, policy, answered) = match source {
+        Source::Inline(valid) => {
+            let ident = syn::Ident::new("__CORS_AUDIT", proc_macro2::Span::call_site());
+            let record = emit::record(&p, &ident, valid, None);
+            (record, quote!(#p::RoutePolicy::Own(&__CORS_AUDIT)), valid.methods.clone().unwrap_or_default())
+        }
+        Source::Shared { name: shared, answered, .. } => {
+            let text = quote!(#shared).to_string().replace(' ', "");
+            let short = shared.segments.last().map_or(text, |s| s.ident.to_string());
+            let get = quote!({
+                fn get() -> &'static #p::Policy {
+                    &#shared
+                }
+                get
+            });
+            (quote!(), quote!(#p::RoutePolicy::Shared { name: #short, policy: #get }), answered.clone())
+        }
+    };
+    let records = routes.routes.iter().map(|r| {
+        let path = &r.path;
+        let methods = answered.iter().filter(|m| r.methods.contains(m));
+        quote! {
+            #p::inventory::submit! {
+                #p::Record::Route(&#p::RouteRecord {
+                    name: #name,
+                    path: #path,
+                    methods: &[#(#methods),*],
+                    policy: #policy,
+                    file: ::core::file!(),
+                    line: ::core::line!(),
+                })
+            }
+        }
+    });
+    quote! {
+        const _: () = {
+            use #krate::__private as __cors_rt;
+            #own
+            #(#records)*
+        };
+    }
+}
+
+/// A shared policy that lists `methods` must list every method the route serves: checked
+/// while the crate compiles, by a constant that reads the policy, with the error on its name.
+fn methods_listed(p: &TokenStream, policy: &Path, served: &[String]) -> TokenStream {
+    let name = quote!(#policy).to_string().replace(' ', "");
+    let list = served.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", ");
+    let message = format!(
+        "this route serves {list}, and the shared policy `{name}` lists `methods` without all of them\n= help: add the \
+         route's methods to `methods` in `{name}`'s `policy!`, or leave `methods` out of it so that each route \
+         answers its own"
+    );
+    let span = policy.span();
+    quote_spanned! {span=>
+        const _: () = if !#p::lists_methods(&#policy, &[#(#served),*]) {
+            ::core::panic!(#message)
+        };
+    }
+}
+
+/// `policy!`'s value, with its record for the audit. `name` is the `static` it initialises.
+pub fn policy(krate: &Path, valid: &ValidPolicy, name: Option<&str>) -> TokenStream {
+    let p = quote!(__cors_rt);
+    let ident = syn::Ident::new("__CORS_AUDIT", proc_macro2::Span::call_site());
+    let record = emit::record(&p, &ident, valid, name);
+    let value = emit::policy(&p, valid, Some(&quote!(&__CORS_AUDIT)));
+    quote! {{
+        use #krate::__private as __cors_rt;
+        #record
+        #p::inventory::submit! { #p::Record::Policy(&__CORS_AUDIT) }
+        #value
+    }}
+}
+
+/// What `policy!` stands for after an error: the errors, and a policy that allows nothing,
+/// so that the `static` and everything using it type-check without errors of their own.
+pub fn policy_fallback(krate: &Path, errors: TokenStream) -> TokenStream {
+    let p = quote!(__cors_rt);
+    quote! {{
+        #errors
+        use #krate::__private as __cors_rt;
+        #p::policy(#p::Served {
+            origins: #p::Origins::Table(#p::OriginTable {
+                slots: #p::Cow::Borrowed(&[]),
+                wildcards: false,
+                any_port: false,
+                pattern_lens: #p::KeyLengths([0; 6]),
+            }),
+            methods: ::core::option::Option::None,
+            headers: #p::Headers { any: false, names: #p::Cow::Borrowed(&[]), max_name_len: 0 },
+            credentials: false,
+            expose: ::core::option::Option::None,
+            max_age: ::core::option::Option::None,
+            write_check: true,
+            audit: ::core::option::Option::None,
+        })
+    }}
 }
 
 /// What is emitted when the policy is rejected: the errors, and a stub with the handler's

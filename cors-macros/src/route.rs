@@ -9,6 +9,10 @@ use syn::{Attribute, Expr, Lit, LitStr, Meta, MetaNameValue, Path, Token};
 
 use crate::diag::Errors;
 
+/// The local function the route attribute's `wrap` calls for our middleware; another
+/// `#[cors]` recognises its own work by it.
+pub const MIDDLEWARE_FN: &str = "__cors_middleware";
+
 /// The single-method route attributes and the method each serves.
 const METHOD_ATTRS: [(&str, &str); 9] = [
     ("get", "GET"),
@@ -26,6 +30,8 @@ const METHOD_ATTRS: [(&str, &str); 9] = [
 pub struct RouteAttr {
     /// The attribute as written.
     pub attr: Attribute,
+    /// It already carries the middleware of a `#[cors]` above this one.
+    pub has_cors: bool,
     /// Its path literal.
     pub path: LitStr,
     /// The methods it serves.
@@ -35,16 +41,26 @@ pub struct RouteAttr {
 }
 
 impl RouteAttr {
-    /// The attribute with `wrap = "<wrap>"` appended, so that our middleware is the outermost
-    /// of the route's own (actix applies `wrap`s in order, each around the previous ones).
-    pub fn with_wrap(&self, wrap: &str) -> TokenStream {
+    /// The attribute with options appended: `wrap = "<wrap>"` makes our middleware the
+    /// outermost of the route's own (actix applies `wrap`s in order, each around the previous
+    /// ones), and `guard = "<guard>"`, when given, keeps preflights away from the route.
+    pub fn with_options(&self, wrap: &str, guard: Option<&str>) -> TokenStream {
         let Meta::List(list) = &self.attr.meta else { unreachable!("route attributes are lists") };
         let path = &list.path;
         let tokens = &list.tokens;
         let trailing = tokens.clone().into_iter().last().is_some_and(|t| t.to_string() == ",");
         let comma = if trailing { quote!() } else { quote!(,) };
-        let lit = LitStr::new(wrap, Span::call_site());
-        quote!(#[#path(#tokens #comma wrap = #lit)])
+        let wrap = LitStr::new(wrap, Span::call_site());
+        let guard = guard.map(|g| {
+            let g = LitStr::new(g, Span::call_site());
+            quote!(, guard = #g)
+        });
+        quote!(#[#path(#tokens #comma wrap = #wrap #guard)])
+    }
+
+    /// Whether the route serves `OPTIONS`, where a preflight could reach the handler.
+    pub fn serves_options(&self) -> bool {
+        self.methods.iter().any(|m| m == "OPTIONS")
     }
 }
 
@@ -119,15 +135,55 @@ pub fn find(attrs: &[Attribute], errors: &mut Errors) -> Option<Routes> {
             out.others.push(attr.clone());
         }
     }
-    if out.routes.is_empty() && ok {
+    if out.routes.iter().any(|r| r.has_cors) {
+        // An attribute above this one, under another name (`use cors_runtime::cors as c2;`),
+        // has already put its middleware on the route.
         errors.push(syn::Error::new(
             Span::call_site(),
-            "`#[cors]` needs an actix-web route attribute below it\n= help: place `#[cors(...)]` directly above \
-             `#[get(\"/path\")]`, `#[post]`, `#[route]` or `#[routes]`, not below it",
+            "`#[cors]` is applied twice to this handler, once under another name\n= help: write one \
+             `#[cors(...)]` with the whole policy: with two, preflights would follow one policy and \
+             responses the other",
         ));
+        // The route is kept as it is: the stub then still registers it, and adds no error.
+        return Some(out);
+    }
+    if out.routes.is_empty() && ok {
+        let message = if written_below_route() {
+            "`#[cors]` is written below the route attribute, which has already taken the handler\n= help: move \
+             `#[cors(...)]` above the route attribute: attribute macros expand from the top"
+        } else {
+            "`#[cors]` needs an actix-web route attribute below it\n= help: place `#[cors(...)]` directly above \
+             `#[get(\"/path\")]`, `#[post]`, `#[route]` or `#[routes]`"
+        };
+        errors.push(syn::Error::new(Span::call_site(), message));
         return None;
     }
     ok.then_some(out)
+}
+
+/// Whether the source lines just above this `#[cors]` hold a route attribute: then the route
+/// attribute expanded first and handed the handler to us without itself. Only the wording of
+/// the error depends on it, so a source that cannot be read just gets the general message.
+fn written_below_route() -> bool {
+    if !proc_macro::is_available() {
+        return false;
+    }
+    let span = proc_macro::Span::call_site();
+    let (Some(file), line) = (span.local_file(), span.line()) else { return false };
+    let Ok(text) = std::fs::read_to_string(file) else { return false };
+    let above = text.lines().take(line.saturating_sub(1)).collect::<Vec<_>>();
+    for l in above.iter().rev().map(|l| l.trim()) {
+        if l.is_empty() || l.starts_with("//") {
+            continue;
+        }
+        let Some(attr) = l.strip_prefix("#[") else { return false };
+        let name = attr.split(['(', ']']).next().unwrap_or_default().trim();
+        let last = name.rsplit("::").next().unwrap_or_default();
+        if last == "routes" || last == "route" || METHOD_ATTRS.iter().any(|(n, _)| *n == last) {
+            return true;
+        }
+    }
+    false
 }
 
 fn parse_route(attr: &Attribute, is_route: bool) -> syn::Result<RouteAttr> {
@@ -148,6 +204,7 @@ fn parse_route(attr: &Attribute, is_route: bool) -> syn::Result<RouteAttr> {
     })?;
     let mut methods = Vec::new();
     let mut guards = Vec::new();
+    let mut has_cors = false;
     for opt in opts {
         let key = opt.path.get_ident().map(ToString::to_string).unwrap_or_default();
         let Expr::Lit(lit) = &opt.value else { continue };
@@ -155,10 +212,11 @@ fn parse_route(attr: &Attribute, is_route: bool) -> syn::Result<RouteAttr> {
         match key.as_str() {
             "method" if is_route => methods.push(s.value()),
             "guard" => guards.push(s.parse::<Path>()?),
+            "wrap" => has_cors |= s.value().starts_with(MIDDLEWARE_FN),
             _ => {}
         }
     }
-    Ok(RouteAttr { attr: attr.clone(), path, methods, guards })
+    Ok(RouteAttr { attr: attr.clone(), has_cors, path, methods, guards })
 }
 
 impl ToTokens for RouteAttr {

@@ -1,12 +1,13 @@
-//! The policy model and the validation rules behind `#[cors]`.
+//! The policy model, the validation rules and the compiled form behind `#[cors]`.
 //!
 //! This crate is an implementation detail of [`cors-runtime`](https://docs.rs/cors-runtime):
-//! depend on that crate instead. It exists so that the attribute macro (at compile time) and
-//! the run-time builder (at start-up) share **one definition of validity**: both call
-//! [`validate`], and neither has rules of its own.
+//! depend on that crate instead. It exists so that the attribute macro (at compile time), the
+//! run-time builder (at start-up) and the tenant store (on every write and load) share **one
+//! definition of validity**: all of them call [`validate`], and none has rules of its own.
+//! [`compile`] then lays a valid policy out as the engine serves it, for all of them alike.
 //!
 //! ```
-//! use cors_policy::{validate, PolicySpec};
+//! use cors_policy::{DevOrigins, PolicySpec, compile, validate};
 //!
 //! let spec = PolicySpec {
 //!     origins: Some(vec!["https://app.example.com".into()]),
@@ -15,17 +16,18 @@
 //!     ..PolicySpec::default()
 //! };
 //! let policy = validate(&spec).expect("a valid policy");
-//! assert_eq!(policy.methods, ["PUT"]);
+//! assert_eq!(policy.methods.as_deref(), Some(&["PUT".to_string()][..]));
+//! assert!(compile(&policy, DevOrigins::Leave).credentials);
 //!
 //! let bad = PolicySpec { origins: Some(vec!["*".into()]), credentials: true, ..spec };
 //! let violations = validate(&bad).unwrap_err();
-//! assert!(violations[0].message.contains("credentials"));
+//! assert!(violations.first().message.contains("credentials"));
 //! ```
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-mod header;
-mod method;
+pub mod compile;
+mod key;
 pub mod origin;
 mod spec;
 pub mod table;
@@ -33,10 +35,12 @@ pub mod token;
 mod validate;
 mod violation;
 
-pub use origin::{OriginPattern, PortSpec};
-pub use spec::{HeaderList, OriginList, PolicySpec, ValidPolicy};
-pub use validate::validate;
-pub use violation::{Field, Key, Rule, Violation, Violations};
+pub use compile::{Compiled, CompiledHeaders, CompiledOrigins, DevOrigins, OriginTable, TableSlot, compile};
+pub use key::{Key, KeyKind};
+pub use origin::{EntryList, OriginPattern, PortSpec};
+pub use spec::{AllowedOrigins, HeaderList, PolicySpec, ValidPolicy};
+pub use validate::{validate, validate_route_methods, validate_stored_origin};
+pub use violation::{Field, Rule, Violation, Violations};
 
 /// The longest `Origin` value a browser can send: a 64-byte scheme, `://`, a 253-byte host,
 /// `:` and a 5-digit port. Longer values are rejected before any parsing.

@@ -1,22 +1,23 @@
 //! The policy as written ([`PolicySpec`]) and as validated ([`ValidPolicy`]).
 
 use crate::OriginPattern;
-use crate::table;
 
 /// A policy as the user wrote it, before validation.
 ///
-/// The attribute macro fills it from `#[cors(...)]`; the run-time builder from its calls.
-/// Every list keeps the user's order, so that violations can point at an index.
+/// The attribute macro fills it from `#[cors(...)]` or `policy!(...)`, the run-time builder
+/// from its calls. Every list keeps the user's order, so that violations can point at an index.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PolicySpec {
     /// `origins`; `None` when the key is missing.
     pub origins: Option<Vec<String>>,
-    /// `dev_origins`: loopback origins served only by debug builds.
+    /// `origins_from_store`: the name of the per-tenant store the origins come from.
+    pub origins_from_store: Option<String>,
+    /// `dev_origins`: local origins served only by debug builds.
     pub dev_origins: Vec<String>,
-    /// `methods`; `None` to use the route's own methods.
+    /// `methods`; `None` when the key is missing.
     pub methods: Option<Vec<String>>,
     /// The methods the route serves, when the policy belongs to one route (the macro knows
-    /// them). `None` for policies built at run time, which must then list `methods`.
+    /// them). `None` for shared and run-time policies.
     pub route_methods: Option<Vec<String>>,
     /// `headers`: request headers a script may send.
     pub headers: Vec<String>,
@@ -24,43 +25,27 @@ pub struct PolicySpec {
     pub expose: Vec<String>,
     /// `credentials`.
     pub credentials: bool,
-    /// `max_age`, in seconds.
+    /// `max_age`, in seconds, as written (so that a negative value can be reported).
     pub max_age: Option<i64>,
     /// `dangerously_allow_insecure_origins`.
     pub allow_insecure_origins: bool,
     /// `dangerously_allow_public_suffix_wildcards`.
     pub allow_public_suffix_wildcards: bool,
+    /// `dangerously_allow_loopback_origins`.
+    pub allow_loopback_origins: bool,
+    /// `dangerously_accept_cross_origin_writes`.
+    pub accept_cross_origin_writes: bool,
 }
 
-/// A set of allowed origins, as lookup keys.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct OriginList {
+/// Where a valid policy's origins come from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AllowedOrigins {
     /// `"*"`: every origin, answered with `Access-Control-Allow-Origin: *`.
-    pub any: bool,
-    /// The parsed patterns, in the user's order.
-    pub patterns: Vec<OriginPattern>,
-}
-
-impl OriginList {
-    /// The lookup keys of [`Self::patterns`].
-    pub fn keys(&self) -> Vec<String> {
-        self.patterns.iter().map(OriginPattern::key).collect()
-    }
-
-    /// The keys laid out as a hash table (see [`table`]), empty slots as `""`.
-    pub fn slots(&self) -> Vec<String> {
-        table::build_strings(&self.keys())
-    }
-
-    /// Whether any pattern has a `*.` label.
-    pub fn has_wildcards(&self) -> bool {
-        self.patterns.iter().any(|p| p.subdomains)
-    }
-
-    /// Whether any pattern has a `:*` port.
-    pub fn has_any_port(&self) -> bool {
-        self.patterns.iter().any(|p| p.port == crate::PortSpec::Any)
-    }
+    Any,
+    /// The listed patterns, in the user's order.
+    List(Vec<OriginPattern>),
+    /// A per-tenant store of this name, whose entries are validated when written and loaded.
+    Store(String),
 }
 
 /// A list of header names, lower-cased, with `"*"` taken out into [`Self::any`].
@@ -94,12 +79,13 @@ impl HeaderList {
 /// A policy that passed [`validate`](crate::validate): normalised, and safe to serve.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ValidPolicy {
-    /// `origins`.
-    pub origins: OriginList,
+    /// `origins`, or the store they come from.
+    pub origins: AllowedOrigins,
     /// `dev_origins`: serve them only in debug builds.
-    pub dev_origins: OriginList,
-    /// Methods answered by preflights, normalised (`get` → `GET`).
-    pub methods: Vec<String>,
+    pub dev_origins: Vec<OriginPattern>,
+    /// Methods answered by preflights, normalised (`get` → `GET`): the listed ones, else the
+    /// route's own. `None` for a shared or run-time policy that lists none.
+    pub methods: Option<Vec<String>>,
     /// Allowed request headers.
     pub headers: HeaderList,
     /// Exposed response headers.
@@ -108,16 +94,7 @@ pub struct ValidPolicy {
     pub credentials: bool,
     /// `Access-Control-Max-Age`, in seconds.
     pub max_age: Option<u32>,
-}
-
-impl ValidPolicy {
-    /// The `Access-Control-Expose-Headers` value, if any.
-    pub fn expose_value(&self) -> Option<String> {
-        self.expose.value()
-    }
-
-    /// The `Access-Control-Max-Age` value, if any.
-    pub fn max_age_value(&self) -> Option<String> {
-        self.max_age.map(|s| s.to_string())
-    }
+    /// Whether cross-origin writes and WebSocket handshakes from unlisted origins are refused
+    /// (POLICY §4): always, except for `"*"` and `dangerously_accept_cross_origin_writes`.
+    pub write_check: bool,
 }

@@ -2,69 +2,7 @@
 
 use std::fmt;
 
-/// A key of the policy, as spelled in `#[cors(...)]`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Key {
-    /// `origins`
-    Origins,
-    /// `dev_origins`
-    DevOrigins,
-    /// `methods`
-    Methods,
-    /// `headers`
-    Headers,
-    /// `expose`
-    Expose,
-    /// `credentials`
-    Credentials,
-    /// `max_age`
-    MaxAge,
-    /// `dangerously_allow_insecure_origins`
-    AllowInsecureOrigins,
-    /// `dangerously_allow_public_suffix_wildcards`
-    AllowPublicSuffixWildcards,
-}
-
-impl Key {
-    /// Every key, in the order the documentation lists them.
-    pub const ALL: [Key; 9] = [
-        Key::Origins,
-        Key::DevOrigins,
-        Key::Methods,
-        Key::Headers,
-        Key::Expose,
-        Key::Credentials,
-        Key::MaxAge,
-        Key::AllowInsecureOrigins,
-        Key::AllowPublicSuffixWildcards,
-    ];
-
-    /// The key as the user writes it.
-    pub const fn name(self) -> &'static str {
-        match self {
-            Key::Origins => "origins",
-            Key::DevOrigins => "dev_origins",
-            Key::Methods => "methods",
-            Key::Headers => "headers",
-            Key::Expose => "expose",
-            Key::Credentials => "credentials",
-            Key::MaxAge => "max_age",
-            Key::AllowInsecureOrigins => "dangerously_allow_insecure_origins",
-            Key::AllowPublicSuffixWildcards => "dangerously_allow_public_suffix_wildcards",
-        }
-    }
-
-    /// The key named `name`, if any.
-    pub fn from_name(name: &str) -> Option<Key> {
-        Key::ALL.into_iter().find(|k| k.name() == name)
-    }
-}
-
-impl fmt::Display for Key {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
+use crate::Key;
 
 /// Where a violation is. Callers turn this into a span (the macro) or a path (the builder).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -98,6 +36,7 @@ pub enum Rule {
     AnyOriginInDevOrigins,
     NullOrigin,
     FileScheme,
+    ForbiddenScheme,
     MissingScheme,
     InvalidScheme,
     UppercaseOrigin,
@@ -132,7 +71,10 @@ pub enum Rule {
     AnyPortOutsideDev,
     InsecureOrigin,
     LoopbackInOrigins,
-    DevOriginNotLoopback,
+    DevOriginNotLocal,
+    DevOriginsWithAnyOrigin,
+    OriginsAndStore,
+    InvalidStoreName,
     PublicSuffixWildcard,
     DuplicateOrigin,
     RedundantOrigin,
@@ -181,11 +123,21 @@ impl fmt::Display for Violation {
     }
 }
 
-/// Every violation of a rejected policy, in the order the keys appear.
-///
-/// Never empty: [`validate`](crate::validate) returns `Ok` when there is nothing to report.
+/// Every violation of a rejected policy, in the order the keys appear. Never empty.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Violations(pub Vec<Violation>);
+pub struct Violations(Vec<Violation>);
+
+impl Violations {
+    /// The violations, or `None` when there are none: a `Violations` is never empty.
+    pub fn from_vec(all: Vec<Violation>) -> Option<Violations> {
+        (!all.is_empty()).then_some(Violations(all))
+    }
+
+    /// The first violation; there always is one.
+    pub fn first(&self) -> &Violation {
+        &self.0[0]
+    }
+}
 
 impl std::ops::Deref for Violations {
     type Target = [Violation];
@@ -199,6 +151,14 @@ impl IntoIterator for Violations {
     type IntoIter = std::vec::IntoIter<Violation>;
     fn into_iter(self) -> Self::IntoIter {
         self.0.into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a Violations {
+    type Item = &'a Violation;
+    type IntoIter = std::slice::Iter<'a, Violation>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
     }
 }
 

@@ -1,8 +1,9 @@
-//! Request classification (POLICY §3): not CORS, preflight, or actual.
+//! Request classification (POLICY §3): not CORS, preflight, or actual. Decided here and
+//! nowhere else: the middleware, the preflight route's guard and [`is_preflight`] all ask it.
 
 use actix_web::dev::{RequestHead, ServiceRequest};
 use actix_web::http::Method;
-use actix_web::http::header::{ACCESS_CONTROL_REQUEST_METHOD, HeaderMap, ORIGIN};
+use actix_web::http::header::{ACCESS_CONTROL_REQUEST_METHOD, HeaderMap, HeaderValue, ORIGIN};
 
 /// What kind of request this is, from the CORS protocol's point of view.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,7 +20,7 @@ pub enum RequestKind {
 ///
 /// ```
 /// use actix_web::http::{Method, header::{HeaderMap, HeaderValue, ORIGIN, ACCESS_CONTROL_REQUEST_METHOD}};
-/// use cors_runtime::{classify, RequestKind};
+/// use cors_runtime::__private::{classify, RequestKind};
 ///
 /// let mut h = HeaderMap::new();
 /// assert_eq!(classify(&Method::OPTIONS, &h), RequestKind::NotCors);
@@ -39,10 +40,24 @@ pub fn classify(method: &Method, headers: &HeaderMap) -> RequestKind {
     }
 }
 
-/// Whether a request is a CORS preflight.
+/// The method a preflight asks for: its first `Access-Control-Request-Method` line. Whoever
+/// takes the preflight by it answers; a preflight with several lines is then refused by the
+/// policy's check, rather than passed on to routing where a handler might take it.
+pub fn requested_method<'a>(method: &Method, headers: &'a HeaderMap) -> Option<&'a HeaderValue> {
+    if classify(method, headers) != RequestKind::Preflight {
+        return None;
+    }
+    headers.get(ACCESS_CONTROL_REQUEST_METHOD)
+}
+
+/// Whether a request is a CORS preflight: `OPTIONS` with `Origin` and
+/// `Access-Control-Request-Method`.
 ///
-/// Authentication middleware must let preflights through: browsers never attach credentials
-/// to them, so a 401 makes every cross-origin call fail before it is sent.
+/// This says what the request looks like, not who will answer it: do not use it to let
+/// requests past authentication. A request that looks like a preflight but asks for a method
+/// no policy answers reaches normal routing, and would reach your handlers unauthenticated.
+/// Put [`Cors`](crate::Cors) outside the authentication middleware instead: it answers the
+/// preflights its policy covers before authentication runs, and nothing else.
 ///
 /// ```
 /// use actix_web::test::TestRequest;
@@ -59,7 +74,7 @@ pub fn is_preflight(req: &ServiceRequest) -> bool {
     is_preflight_head(req.head())
 }
 
-/// [`is_preflight`] for a [`RequestHead`], as guards and `HttpRequest::head` provide.
+/// [`is_preflight`] for a request head, as guards see it.
 pub fn is_preflight_head(head: &RequestHead) -> bool {
     classify(&head.method, &head.headers) == RequestKind::Preflight
 }

@@ -1,69 +1,21 @@
-//! [`Policy`]: a validated policy in the form the engine serves it.
+//! [`Policy`]: a validated policy in the form the engine serves it, and its run-time builder.
 
-use std::borrow::Cow;
+use std::time::Duration;
 
-use actix_web::http::header::HeaderValue;
-use cors_policy::table::KeyLengths;
-use cors_policy::{PolicySpec, ValidPolicy, Violations, validate};
+use cors_policy::{DevOrigins, PolicySpec, Violations, compile, validate};
 
-/// One slot of the origin hash table: the lookup key, and the same bytes as a ready
-/// `Access-Control-Allow-Origin` value, so that an exact match is answered without copying.
-#[derive(Clone, Debug)]
-pub struct Slot {
-    pub(crate) key: Cow<'static, str>,
-    pub(crate) value: HeaderValue,
-    /// An exact origin, as opposed to a `*.` or `:*` pattern, which must never be echoed.
-    pub(crate) exact: bool,
-}
-
-impl Slot {
-    /// An empty slot.
-    pub const EMPTY: Slot = Slot { key: Cow::Borrowed(""), value: HeaderValue::from_static(""), exact: false };
-
-    /// A slot holding an exact origin known at compile time.
-    pub const fn exact(key: &'static str) -> Slot {
-        Slot { key: Cow::Borrowed(key), value: HeaderValue::from_static(key), exact: true }
-    }
-
-    /// A slot holding a pattern key known at compile time.
-    pub const fn pattern(key: &'static str) -> Slot {
-        Slot { key: Cow::Borrowed(key), value: HeaderValue::from_static(""), exact: false }
-    }
-
-    fn owned(key: String) -> Slot {
-        let exact = !key.contains('*');
-        let value = if exact { HeaderValue::from_str(&key).ok() } else { None };
-        Slot { key: Cow::Owned(key), value: value.unwrap_or_else(|| HeaderValue::from_static("")), exact }
-    }
-}
-
-impl AsRef<str> for Slot {
-    fn as_ref(&self) -> &str {
-        &self.key
-    }
-}
+use crate::served::Served;
 
 /// A validated CORS policy, ready to serve.
 ///
-/// `#[cors]` builds one per handler at compile time, as a `static`. Policies whose origins
-/// come from configuration are built at start-up with [`Policy::builder`], which runs the same
-/// validation as the attribute and returns every violation instead of a policy.
+/// There are three ways to get one, and all three apply the same rules:
+/// - `#[cors(...)]` builds one per handler at compile time;
+/// - [`policy!`](crate::policy!) builds one at compile time to share between routes and
+///   middleware: `static SPA: Policy = policy!(...);`;
+/// - [`Policy::builder`] builds one at start-up, for origins that come from configuration,
+///   and returns every violation instead of a policy.
 #[derive(Clone, Debug)]
-pub struct Policy {
-    pub(crate) any_origin: bool,
-    pub(crate) slots: Cow<'static, [Slot]>,
-    pub(crate) wildcards: bool,
-    pub(crate) any_port: bool,
-    /// The lengths of the pattern keys, so that wildcard matching skips impossible candidates.
-    pub(crate) pattern_lens: KeyLengths,
-    pub(crate) methods: Cow<'static, [HeaderValue]>,
-    pub(crate) any_header: bool,
-    pub(crate) headers: Cow<'static, [Cow<'static, str>]>,
-    pub(crate) max_header_len: usize,
-    pub(crate) credentials: bool,
-    pub(crate) expose: Option<HeaderValue>,
-    pub(crate) max_age: Option<HeaderValue>,
-}
+pub struct Policy(pub(crate) Served);
 
 impl Policy {
     /// Starts a policy built at run time.
@@ -80,7 +32,7 @@ impl Policy {
     ///     .expect("a valid policy");
     /// assert!(policy.credentials());
     ///
-    /// let err = Policy::builder().origins(["*"]).methods(["GET"]).credentials(true).build().unwrap_err();
+    /// let err = Policy::builder().origins(["*"]).credentials(true).build().unwrap_err();
     /// assert!(err.to_string().contains("credentials"));
     /// ```
     pub fn builder() -> PolicyBuilder {
@@ -89,38 +41,26 @@ impl Policy {
 
     /// Whether the policy allows credentialed requests.
     pub fn credentials(&self) -> bool {
-        self.credentials
+        self.0.credentials
     }
 
     /// Whether the policy allows every origin (`"*"`).
     pub fn allows_any_origin(&self) -> bool {
-        self.any_origin
+        matches!(self.0.origins, crate::served::Origins::Any)
     }
 
-    /// Builds the served form of a validated policy; `dev` says whether to include
-    /// `dev_origins`.
-    pub(crate) fn from_valid(v: &ValidPolicy, dev: bool) -> Policy {
-        let mut list = v.origins.clone();
-        if dev {
-            list.patterns.extend(v.dev_origins.patterns.iter().cloned());
+    /// The tenant store the policy's origins come from, if they do.
+    #[inline]
+    pub(crate) fn store_name(&self) -> Option<&str> {
+        match &self.0.origins {
+            crate::served::Origins::Store { name, .. } => Some(name),
+            _ => None,
         }
-        let slots = list.slots().into_iter().map(|k| if k.is_empty() { Slot::EMPTY } else { Slot::owned(k) });
-        let pattern_lens = KeyLengths::of(list.keys().into_iter().filter(|k| k.contains('*')));
-        let hv = |s: String| HeaderValue::from_str(&s).ok();
-        Policy {
-            any_origin: list.any,
-            slots: slots.collect::<Vec<_>>().into(),
-            wildcards: list.has_wildcards(),
-            any_port: list.has_any_port(),
-            pattern_lens,
-            methods: v.methods.iter().filter_map(|m| HeaderValue::from_str(m).ok()).collect::<Vec<_>>().into(),
-            any_header: v.headers.any,
-            max_header_len: v.headers.max_name_len(),
-            headers: v.headers.names.iter().cloned().map(Cow::Owned).collect::<Vec<_>>().into(),
-            credentials: v.credentials,
-            expose: v.expose_value().and_then(hv),
-            max_age: v.max_age_value().and_then(hv),
-        }
+    }
+
+    #[inline]
+    pub(crate) fn served(&self) -> &Served {
+        &self.0
     }
 }
 
@@ -128,6 +68,7 @@ impl Policy {
 ///
 /// Every setter mirrors a key of `#[cors(...)]`, and [`build`](Self::build) applies the same
 /// rules as the attribute, returning all violations at once. It never panics and never logs.
+/// A policy that lists no `methods` answers preflights for `GET`, `HEAD` and `POST`.
 #[derive(Clone, Debug, Default)]
 #[must_use]
 pub struct PolicyBuilder {
@@ -141,14 +82,20 @@ impl PolicyBuilder {
         self
     }
 
-    /// `dev_origins`: loopback origins, served only when `debug_assertions` is on.
+    /// `origins_from_store`: the origins come from the tenant store of this name (see the
+    /// `cors-store` crate), instead of `origins`.
+    pub fn origins_from_store(mut self, name: impl Into<String>) -> Self {
+        self.spec.origins_from_store = Some(name.into());
+        self
+    }
+
+    /// `dev_origins`: local origins, served only when `debug_assertions` is on.
     pub fn dev_origins<I: IntoIterator<Item = S>, S: Into<String>>(mut self, origins: I) -> Self {
         self.spec.dev_origins.extend(origins.into_iter().map(Into::into));
         self
     }
 
-    /// `methods`: the methods preflights may ask for. Required: a run-time policy has no route
-    /// to take them from.
+    /// `methods`: the methods preflights may ask for.
     pub fn methods<I: IntoIterator<Item = S>, S: Into<String>>(mut self, methods: I) -> Self {
         self.spec.methods.get_or_insert_default().extend(methods.into_iter().map(Into::into));
         self
@@ -172,9 +119,10 @@ impl PolicyBuilder {
         self
     }
 
-    /// `max_age`: how long browsers may cache a preflight, in seconds (0 to 86400).
-    pub fn max_age(mut self, seconds: i64) -> Self {
-        self.spec.max_age = Some(seconds);
+    /// `max_age`: how long browsers may cache a preflight, in whole seconds (0 to 86400;
+    /// a fraction of a second is dropped).
+    pub fn max_age(mut self, max_age: Duration) -> Self {
+        self.spec.max_age = Some(i64::try_from(max_age.as_secs()).unwrap_or(i64::MAX));
         self
     }
 
@@ -184,21 +132,31 @@ impl PolicyBuilder {
         self
     }
 
-    /// `dangerously_allow_public_suffix_wildcards`: accept credentialed `*.` entries over a
-    /// public suffix such as `*.github.io`.
+    /// `dangerously_allow_public_suffix_wildcards`: accept credentialed `*.` entries that
+    /// admit sites anyone can register, such as `*.github.io`.
     pub fn dangerously_allow_public_suffix_wildcards(mut self, yes: bool) -> Self {
         self.spec.allow_public_suffix_wildcards = yes;
         self
     }
 
-    /// The policy as written so far.
-    pub fn spec(&self) -> &PolicySpec {
-        &self.spec
+    /// `dangerously_allow_loopback_origins`: accept loopback origins in `origins`, for an
+    /// application that serves one in production (a desktop app's web view).
+    pub fn dangerously_allow_loopback_origins(mut self, yes: bool) -> Self {
+        self.spec.allow_loopback_origins = yes;
+        self
     }
 
-    /// Validates the policy. `dev_origins` are included only in debug builds.
+    /// `dangerously_accept_cross_origin_writes`: let writes and WebSocket handshakes from
+    /// any origin run (POLICY §4), for an endpoint other sites may post to.
+    pub fn dangerously_accept_cross_origin_writes(mut self, yes: bool) -> Self {
+        self.spec.accept_cross_origin_writes = yes;
+        self
+    }
+
+    /// Validates the policy. `dev_origins` are served only by debug builds of this crate.
     pub fn build(self) -> Result<Policy, Violations> {
         let valid = validate(&self.spec)?;
-        Ok(Policy::from_valid(&valid, cfg!(debug_assertions)))
+        let dev = if cfg!(debug_assertions) { DevOrigins::Serve } else { DevOrigins::Leave };
+        Ok(Policy(Served::from_compiled(compile(&valid, dev))))
     }
 }

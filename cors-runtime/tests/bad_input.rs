@@ -7,17 +7,20 @@
 //! where the scan stopped; their cost is measured by the benchmarks, not here.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use actix_web::http::header::{
     ACCESS_CONTROL_ALLOW_CREDENTIALS, ACCESS_CONTROL_ALLOW_HEADERS, ACCESS_CONTROL_ALLOW_METHODS,
     ACCESS_CONTROL_ALLOW_ORIGIN, ACCESS_CONTROL_EXPOSE_HEADERS, ACCESS_CONTROL_MAX_AGE, ACCESS_CONTROL_REQUEST_HEADERS,
-    ACCESS_CONTROL_REQUEST_METHOD, HeaderMap, HeaderName, HeaderValue, ORIGIN, VARY,
+    ACCESS_CONTROL_REQUEST_METHOD, HOST, HeaderMap, HeaderName, HeaderValue, ORIGIN, VARY,
 };
 use actix_web::http::{Method, StatusCode};
 use actix_web::test::{TestRequest, call_service, init_service, read_body};
 use actix_web::{App, HttpResponse, web};
-use cors_runtime::limits::{AcrhError, MAX_EMPTY, MAX_NAMES, MAX_ORIGIN_LEN};
-use cors_runtime::{Cors, OriginDenied, Policy, PreflightError};
+use cors_runtime::__private::engine::{allow_origin, apply_actual, check_preflight, preflight_response};
+use cors_runtime::__private::limits::{MAX_EMPTY, MAX_NAMES, MAX_ORIGIN_LEN};
+use cors_runtime::__private::{AcrhError, OriginDenied, PreflightError};
+use cors_runtime::{Cors, Policy};
 
 const APP: &str = "https://app.example.com";
 /// Allowed through the `https://*.example.org` pattern.
@@ -43,7 +46,7 @@ fn policy() -> Policy {
         .headers(["content-type", "x-request-id"])
         .expose(["x-total-count"])
         .credentials(true)
-        .max_age(600)
+        .max_age(Duration::from_secs(600))
         .build()
         .expect("a valid policy")
 }
@@ -102,11 +105,11 @@ fn vary(headers: &HeaderMap) -> Vec<&[u8]> {
 /// Asserts that the preflight is refused with a bare `403`, and returns why.
 #[track_caller]
 fn refused(policy: &Policy, headers: &HeaderMap, what: &str) -> PreflightError {
-    let reason = match policy.check_preflight(headers) {
-        Ok(answer) => panic!("{what}: preflight accepted: {answer:?}"),
+    let reason = match check_preflight(policy, headers) {
+        Ok(()) => panic!("{what}: preflight accepted"),
         Err(e) => e,
     };
-    let res = policy.preflight_response(headers);
+    let res = preflight_response(policy, headers);
     assert_eq!(res.status(), StatusCode::FORBIDDEN, "{what}");
     assert_no_cors(res.headers(), what);
     assert_eq!(vary(res.headers()), [VARY_PREFLIGHT.as_bytes()], "{what}");
@@ -116,10 +119,10 @@ fn refused(policy: &Policy, headers: &HeaderMap, what: &str) -> PreflightError {
 /// Asserts that the preflight is answered with `204`, and returns the response's headers.
 #[track_caller]
 fn granted(policy: &Policy, headers: &HeaderMap, what: &str) -> HeaderMap {
-    if let Err(e) = policy.check_preflight(headers) {
+    if let Err(e) = check_preflight(policy, headers) {
         panic!("{what}: preflight refused: {e:?}");
     }
-    let res = policy.preflight_response(headers);
+    let res = preflight_response(policy, headers);
     assert_eq!(res.status(), StatusCode::NO_CONTENT, "{what}");
     res.headers().clone()
 }
@@ -183,18 +186,18 @@ fn bad_origins() -> Vec<(Vec<u8>, OriginDenied)> {
 #[test]
 fn allowed_origins_are_echoed() {
     let p = policy();
-    assert_eq!(p.allow_origin(&origin(APP.as_bytes())), Ok(HeaderValue::from_static(APP)));
-    assert_eq!(p.allow_origin(&origin(SUB.as_bytes())), Ok(HeaderValue::from_static(SUB)));
+    assert_eq!(allow_origin(&p, &origin(APP.as_bytes())), Ok(HeaderValue::from_static(APP)));
+    assert_eq!(allow_origin(&p, &origin(SUB.as_bytes())), Ok(HeaderValue::from_static(SUB)));
     let deep = "https://a.b.example.org";
-    assert_eq!(p.allow_origin(&origin(deep.as_bytes())), Ok(HeaderValue::from_static(deep)));
-    assert_eq!(p.allow_origin(&HeaderMap::new()), Err(OriginDenied::Missing));
+    assert_eq!(allow_origin(&p, &origin(deep.as_bytes())), Ok(HeaderValue::from_static(deep)));
+    assert_eq!(allow_origin(&p, &HeaderMap::new()), Err(OriginDenied::Missing));
 }
 
 #[test]
 fn bad_origins_are_denied() {
     let p = policy();
     for (value, why) in bad_origins() {
-        assert_eq!(p.allow_origin(&origin(&value)), Err(why), "{}", lossy(&value));
+        assert_eq!(allow_origin(&p, &origin(&value)), Err(why), "{}", lossy(&value));
     }
 }
 
@@ -211,9 +214,9 @@ fn longest_origin_is_matched_and_one_byte_more_is_too_long() {
     let host = format!("{labels}{}.example.org", "d".repeat(253 - labels.len() - ".example.org".len()));
     let longest = format!("{scheme}://{host}:65535");
     assert_eq!(longest.len(), MAX_ORIGIN_LEN);
-    assert_eq!(p.allow_origin(&origin(longest.as_bytes())).map(|v| v.as_bytes().len()), Ok(MAX_ORIGIN_LEN));
+    assert_eq!(allow_origin(&p, &origin(longest.as_bytes())).map(|v| v.as_bytes().len()), Ok(MAX_ORIGIN_LEN));
     let over = format!("{scheme}://{host}.:65535");
-    assert_eq!(p.allow_origin(&origin(over.as_bytes())), Err(OriginDenied::TooLong));
+    assert_eq!(allow_origin(&p, &origin(over.as_bytes())), Err(OriginDenied::TooLong));
 }
 
 #[test]
@@ -233,7 +236,7 @@ fn one_stray_byte_anywhere_is_denied() {
             let Ok(value) = HeaderValue::from_bytes(&v) else { continue };
             let mut h = HeaderMap::new();
             h.insert(ORIGIN, value);
-            assert!(p.allow_origin(&h).is_err(), "{:?} was allowed", lossy(&v));
+            assert!(allow_origin(&p, &h).is_err(), "{:?} was allowed", lossy(&v));
         }
     }
 }
@@ -243,20 +246,20 @@ fn repeated_origin_lines_are_denied() {
     let p = policy();
     for lines in [[APP, APP], [APP, "https://evil.example"], ["https://evil.example", APP], ["", APP], [APP, SUB]] {
         let h = map(&[(ORIGIN, lines[0].as_bytes()), (ORIGIN, lines[1].as_bytes())]);
-        assert_eq!(p.allow_origin(&h), Err(OriginDenied::Repeated), "{lines:?}");
+        assert_eq!(allow_origin(&p, &h), Err(OriginDenied::Repeated), "{lines:?}");
     }
     let mut h = HeaderMap::new();
     for _ in 0..10_000 {
         h.append(ORIGIN, HeaderValue::from_static(APP));
     }
-    assert_eq!(p.allow_origin(&h), Err(OriginDenied::Repeated));
+    assert_eq!(allow_origin(&p, &h), Err(OriginDenied::Repeated));
 }
 
 #[test]
 fn any_origin_policy_answers_star_to_everyone() {
     let p = any_origin_policy();
     for (value, _) in bad_origins() {
-        assert_eq!(p.allow_origin(&origin(&value)), Ok(HeaderValue::from_static("*")), "{}", lossy(&value));
+        assert_eq!(allow_origin(&p, &origin(&value)), Ok(HeaderValue::from_static("*")), "{}", lossy(&value));
     }
     let h = granted(&p, &preflight(b"null", b"PUT", None), "null under \"*\"");
     assert_eq!(h.get(ACCESS_CONTROL_ALLOW_ORIGIN).unwrap(), "*");
@@ -474,9 +477,9 @@ fn leaky_response() -> HeaderMap {
 fn actual_response_for_bad_origin_has_no_cors_headers() {
     let p = policy();
     for (value, _) in bad_origins() {
-        let acao = p.allow_origin(&origin(&value)).ok();
+        let acao = allow_origin(&p, &origin(&value)).ok();
         let mut res = leaky_response();
-        p.apply_actual(acao, &mut res);
+        apply_actual(&p, acao, &mut res);
         assert_no_cors(&res, &lossy(&value));
         assert_eq!(vary(&res), [b"Origin"], "{}", lossy(&value));
     }
@@ -488,9 +491,9 @@ fn actual_response_for_bad_origin_has_no_cors_headers() {
 fn actual_response_for_allowed_origin_has_cors_headers() {
     let p = policy();
     for good in [APP, SUB] {
-        let acao = p.allow_origin(&origin(good.as_bytes())).ok();
+        let acao = allow_origin(&p, &origin(good.as_bytes())).ok();
         let mut res = leaky_response();
-        p.apply_actual(acao, &mut res);
+        apply_actual(&p, acao, &mut res);
         assert_eq!(res.get(ACCESS_CONTROL_EXPOSE_HEADERS).unwrap(), "x-total-count");
         assert_eq!(res.get(ACCESS_CONTROL_ALLOW_CREDENTIALS).unwrap(), "true");
         assert_eq!(res.get(ACCESS_CONTROL_ALLOW_ORIGIN).map(HeaderValue::as_bytes), Some(good.as_bytes()), "{good}");
@@ -597,11 +600,15 @@ async fn service_refuses_hostile_request_headers() {
         assert_no_cors(&h, &lossy(&acrh));
         assert!(body.is_empty() && !h.contains_key("x-handler"));
     }
-    // Two method lines, the first one answerable: the policy's preflight refuses them.
+    // Two method lines, the first one answerable: the middleware takes the preflight by its
+    // first line and refuses it (POLICY §3: exactly one line), rather than passing a
+    // preflight-shaped request on to routing, where a catch-all handler could take it.
     let lines = [(ORIGIN, APP.as_bytes()), (ACCESS_CONTROL_REQUEST_METHOD, PUT), (ACCESS_CONTROL_REQUEST_METHOD, PUT)];
     let (status, h, _) = send!(app, request(Method::OPTIONS, "/items", &lines));
     assert_eq!(status, StatusCode::FORBIDDEN);
     assert_no_cors(&h, "two method lines");
+    assert!(!h.contains_key("x-handler"));
+    assert_eq!(refused(&policy(), &map(&lines), "two method lines"), PreflightError::MethodLines);
 }
 
 /// A preflight for a method the policy does not answer reaches normal routing, as it would
@@ -638,5 +645,97 @@ async fn service_runs_handler_without_cors_headers_for_bad_origins() {
             assert_no_cors(&h, &what);
             assert_eq!(vary(&h), [b"Origin"], "{what}");
         }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cross-origin writes (POLICY §4)
+
+/// A `PUT` to the app; returns its status, headers and body.
+macro_rules! put {
+    ($app:expr, $lines:expr) => {
+        send!($app, request(Method::PUT, "/items", $lines))
+    };
+}
+
+#[actix_web::test]
+async fn writes_from_bad_origins_are_refused_before_the_handler() {
+    let app = app!(policy());
+    for (value, _) in bad_origins() {
+        for site in [None, Some(&b"cross-site"[..])] {
+            let mut lines = vec![(ORIGIN, &value[..])];
+            lines.extend(site.map(|s| (HeaderName::from_static("sec-fetch-site"), s)));
+            let (status, h, body) = put!(app, &lines);
+            let what = format!("{} {site:?}", lossy(&value));
+            assert_eq!(status, StatusCode::FORBIDDEN, "{what}");
+            assert!(body.is_empty() && !h.contains_key("x-handler"), "{what}");
+            assert_no_cors(&h, &what);
+            assert_eq!(vary(&h), [b"Origin"], "{what}");
+        }
+    }
+    // Controls: an allowed origin writes; so does a client that is no browser.
+    let (status, h, _) = put!(app, &[(ORIGIN, APP.as_bytes())]);
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(h.get(ACCESS_CONTROL_ALLOW_ORIGIN).map(HeaderValue::as_bytes), Some(APP.as_bytes()));
+    let (status, h, _) = put!(app, &[]);
+    assert_eq!((status, h.get("x-handler").is_some()), (StatusCode::OK, true));
+}
+
+/// `Sec-Fetch-Site` and `Host` values no browser sends never make a cross-origin write look
+/// same-origin: only `same-origin` and `none`, byte for byte on one line, and a `Host` equal
+/// byte for byte to the `Origin`'s `host[:port]`, on one line, do.
+#[actix_web::test]
+async fn odd_fetch_metadata_and_host_never_pass_for_same_origin() {
+    let app = app!(policy());
+    const EVIL: &[u8] = b"https://evil.example";
+    let site = HeaderName::from_static("sec-fetch-site");
+    let huge = [b"same-origin".as_slice(), &vec![b' '; MIB]].concat();
+    let odd_sites: [&[&[u8]]; 9] = [
+        &[b"SAME-ORIGIN"],
+        &[b"Same-Origin"],
+        &[b" same-origin"],
+        &[b"same-origin, none"],
+        &[b"same-origin\xff"],
+        &[b"same-origin", b"same-origin"],
+        &[b"none", b"none"],
+        &[b""],
+        &[&huge],
+    ];
+    for lines in odd_sites {
+        let mut all = vec![(ORIGIN, EVIL)];
+        all.extend(lines.iter().map(|l| (site.clone(), *l)));
+        let (status, h, _) = put!(app, &all);
+        assert_eq!(
+            status,
+            StatusCode::FORBIDDEN,
+            "Sec-Fetch-Site {:?}",
+            lines.iter().map(|l| lossy(l)).collect::<Vec<_>>()
+        );
+        assert!(!h.contains_key("x-handler"));
+    }
+    let huge_host = vec![b'e'; MIB];
+    let odd_hosts: [&[&[u8]]; 7] = [
+        &[b"EVIL.EXAMPLE"],
+        &[b"evil.example."],
+        &[b"evil.example:443"],
+        &[b"evil.example\t"],
+        &[b"evil.example", b"evil.example"],
+        &[b""],
+        &[&huge_host],
+    ];
+    for lines in odd_hosts {
+        let mut all = vec![(ORIGIN, EVIL)];
+        all.extend(lines.iter().map(|l| (HOST, *l)));
+        let (status, h, _) = put!(app, &all);
+        assert_eq!(status, StatusCode::FORBIDDEN, "Host {:?}", lines.iter().map(|l| lossy(l)).collect::<Vec<_>>());
+        assert!(!h.contains_key("x-handler"));
+    }
+    // Controls: the same write from the server's own origin runs, by either signal.
+    for lines in
+        [vec![(ORIGIN, EVIL), (site.clone(), &b"same-origin"[..])], vec![(ORIGIN, EVIL), (HOST, &b"evil.example"[..])]]
+    {
+        let (status, h, _) = put!(app, &lines);
+        assert_eq!(status, StatusCode::OK, "{lines:?}");
+        assert_no_cors(&h, "same origin, not an allowed one");
     }
 }

@@ -11,7 +11,7 @@ use actix_web::http::Method;
 use actix_web::http::header::{ACCESS_CONTROL_REQUEST_METHOD, ORIGIN};
 use cors_fuzz::{Expect, build, header_map, lines, parse_spec, skip_known};
 use cors_policy::validate;
-use cors_runtime::{RequestKind, classify};
+use cors_runtime::__private::{RequestKind, classify};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

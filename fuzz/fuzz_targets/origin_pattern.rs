@@ -9,7 +9,7 @@
 use cors_fuzz::reference::{self, Acao};
 use cors_fuzz::{Expect, build, parse_spec, skip_known};
 use cors_policy::origin::{is_serialized_origin, match_origin, parse_pattern};
-use cors_policy::{OriginPattern, PortSpec, validate};
+use cors_policy::{EntryList, OriginPattern, PortSpec, validate};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -19,9 +19,9 @@ fuzz_target!(|data: &[u8]| {
     }
     for line in text.lines() {
         let entry = if line.starts_with("o:") || line.starts_with("d:") { &line[2..] } else { line };
-        for dev in [false, true] {
-            if let Ok(p) = parse_pattern(entry, dev) {
-                check_pattern(entry, &p, dev);
+        for list in [EntryList::Origins, EntryList::Dev] {
+            if let Ok(p) = parse_pattern(entry, list) {
+                check_pattern(entry, &p, list);
             }
         }
     }
@@ -46,10 +46,10 @@ fuzz_target!(|data: &[u8]| {
 
 /// An accepted entry is canonical: it is its own key, it parses back to itself, and the
 /// origins it admits are syntactically origins and match through `match_origin`.
-fn check_pattern(entry: &str, p: &OriginPattern, dev: bool) {
+fn check_pattern(entry: &str, p: &OriginPattern, list: EntryList) {
     assert_eq!(p.key(), entry, "an accepted entry is already in browser form");
-    assert_eq!(parse_pattern(&p.key(), dev).as_ref(), Ok(p));
-    assert!(dev || p.port != PortSpec::Any, "`:*` outside dev_origins");
+    assert_eq!(parse_pattern(&p.key(), list).as_ref(), Ok(p));
+    assert!(list == EntryList::Dev || p.port != PortSpec::Any, "`:*` outside dev_origins");
     let sample = sample_origin(entry).expect("a sample origin");
     assert!(is_serialized_origin(sample.as_bytes()), "{entry} admits {sample}, which is not an origin");
     let key = p.key();

@@ -1,13 +1,12 @@
 //! Shared code of the fuzz targets: a line format for policies and requests, and the
-//! invariants every answer of the engine must satisfy, checked against [`reference`].
+//! invariants every answer of the engine must satisfy, checked against [`reference`](mod@reference).
 //!
 //! The text formats exist so that `seed_corpora.py` can write the conformance vectors as
-//! seeds, and so that a crash input can be read by eye.
+//! seeds, and so that a crash input can be read by eye. The reference model and the builder
+//! helper come from `cors-test-support`, which the property and attack tests use too.
 
-pub mod builder;
-pub mod reference;
-
-pub use builder::build;
+pub use cors_test_support::builder::build;
+pub use cors_test_support::reference;
 
 use actix_web::HttpResponse;
 use actix_web::body::{BodySize, MessageBody};
@@ -17,15 +16,18 @@ use actix_web::http::header::{
     ACCESS_CONTROL_ALLOW_ORIGIN, ACCESS_CONTROL_EXPOSE_HEADERS, ACCESS_CONTROL_MAX_AGE, ACCESS_CONTROL_REQUEST_HEADERS,
     ACCESS_CONTROL_REQUEST_METHOD, HeaderMap, HeaderName, HeaderValue, ORIGIN, VARY,
 };
-use cors_policy::{PolicySpec, ValidPolicy};
+use cors_policy::{DevOrigins, PolicySpec, ValidPolicy, compile};
+use cors_runtime::__private::engine;
 use cors_runtime::Policy;
 
 use reference::Acao;
 
 /// Reads a policy written one key per line: `o:` origin, `d:` dev origin, `m:` method,
-/// `r:` route method, `h:` request header, `e:` exposed header, `a:` max age, and the flags
-/// `c` (credentials), `i` (insecure origins) and `p` (public-suffix wildcards). Other lines
-/// are ignored, so that mutations keep most of a policy intact.
+/// `r:` route method, `h:` request header, `e:` exposed header, `a:` max age (seconds, as the
+/// builder takes them: a value that is not a number of seconds is left out), and the flags
+/// `c` (credentials), `i` (insecure origins), `p` (public-suffix wildcards), `l` (loopback
+/// origins) and `w` (cross-origin writes). Other lines are ignored, so that mutations keep
+/// most of a policy intact.
 pub fn parse_spec(text: &str) -> PolicySpec {
     let mut spec = PolicySpec::default();
     for line in text.lines() {
@@ -36,11 +38,15 @@ pub fn parse_spec(text: &str) -> PolicySpec {
             Some(("r:", v)) => spec.route_methods.get_or_insert_default().push(v.into()),
             Some(("h:", v)) => spec.headers.push(v.into()),
             Some(("e:", v)) => spec.expose.push(v.into()),
-            Some(("a:", v)) => spec.max_age = v.trim().parse().ok(),
+            Some(("a:", v)) => {
+                spec.max_age = v.trim().parse::<u64>().ok().map(|n| i64::try_from(n).unwrap_or(i64::MAX));
+            }
             _ => match line {
                 "c" => spec.credentials = true,
                 "i" => spec.allow_insecure_origins = true,
                 "p" => spec.allow_public_suffix_wildcards = true,
+                "l" => spec.allow_loopback_origins = true,
+                "w" => spec.accept_cross_origin_writes = true,
                 _ => {}
             },
         }
@@ -59,7 +65,6 @@ pub fn skip_known(text: &str) -> bool {
     *SKIP.get_or_init(|| std::env::var_os("CORS_FUZZ_SKIP_KNOWN").is_some_and(|v| v == "1"))
         && text.lines().flat_map(|l| [Some(l), l.get(2..)]).flatten().any(|l| !l.contains("://") && !l.is_ascii())
 }
-
 
 /// Builds a header map from `Name: value` lines; lines that are not a valid field are skipped.
 pub fn header_map(lines: &[&[u8]]) -> HeaderMap {
@@ -82,6 +87,10 @@ pub struct Expect<'s> {
     pub headers: &'s [String],
     /// The validated policy.
     pub valid: ValidPolicy,
+    /// Its `Access-Control-Expose-Headers` value.
+    pub expose: Option<String>,
+    /// Its `Access-Control-Max-Age` value.
+    pub max_age: Option<String>,
 }
 
 impl<'s> Expect<'s> {
@@ -91,7 +100,8 @@ impl<'s> Expect<'s> {
         if cfg!(debug_assertions) {
             origins.extend(spec.dev_origins.iter().map(String::as_str));
         }
-        Expect { origins, headers: &spec.headers, valid }
+        let compiled = compile(&valid, DevOrigins::Leave);
+        Expect { origins, headers: &spec.headers, valid, expose: compiled.expose, max_age: compiled.max_age }
     }
 
     fn any_origin(&self) -> bool {
@@ -107,9 +117,9 @@ impl<'s> Expect<'s> {
         reference::expected_acao(&self.origins, &lines)
     }
 
-    /// `Policy::allow_origin` agrees with the reference.
+    /// The engine's origin check agrees with the reference.
     pub fn check_allow_origin(&self, policy: &Policy, headers: &HeaderMap) {
-        let got = policy.allow_origin(headers);
+        let got = engine::allow_origin(policy, headers);
         match (self.acao(headers), &got) {
             (Acao::Star, Ok(v)) => assert_eq!(v.as_bytes(), b"*"),
             (Acao::Echo(o), Ok(v)) => assert_eq!(v.as_bytes(), o, "ACAO must be the request's own origin"),
@@ -118,12 +128,14 @@ impl<'s> Expect<'s> {
         }
     }
 
-    /// The preflight answer agrees with the reference, header by header.
+    /// The preflight answer for the policy's own methods (the listed ones, else `GET`, `HEAD`
+    /// and `POST`) agrees with the reference, header by header.
     pub fn check_preflight(&self, policy: &Policy, headers: &HeaderMap) {
-        let res = policy.preflight_response(headers);
-        let ok = policy.check_preflight(headers).is_ok();
+        let res = engine::preflight_response(policy, headers);
+        let ok = engine::check_preflight(policy, headers).is_ok();
         let acrm: Vec<&HeaderValue> = headers.get_all(ACCESS_CONTROL_REQUEST_METHOD).collect();
-        let method_ok = matches!(acrm[..], [m] if self.valid.methods.iter().any(|x| x.as_bytes() == m.as_bytes()));
+        let method_ok =
+            matches!(acrm[..], [m] if reference::method_answered(self.valid.methods.as_deref(), m.as_bytes()));
         let acrh: Vec<&[u8]> = headers.get_all(ACCESS_CONTROL_REQUEST_HEADERS).map(HeaderValue::as_bytes).collect();
         let names = reference::expected_acrh(&acrh, |n| reference::header_allowed(self.headers, n));
         let acao = self.acao(headers);
@@ -160,8 +172,7 @@ impl<'s> Expect<'s> {
         assert_eq!(acac, self.valid.credentials.then_some(&b"true"[..]));
         assert!(!(acac.is_some() && acao == Acao::Star), "`*` with credentials");
         assert_eq!(one(&ACCESS_CONTROL_ALLOW_METHODS), Some(acrm[0].as_bytes()));
-        let max_age = self.valid.max_age_value();
-        assert_eq!(one(&ACCESS_CONTROL_MAX_AGE), max_age.as_deref().map(str::as_bytes));
+        assert_eq!(one(&ACCESS_CONTROL_MAX_AGE), self.max_age.as_deref().map(str::as_bytes));
         assert_eq!(one(&ACCESS_CONTROL_EXPOSE_HEADERS), None, "no ACEH on preflights");
         let names = names.unwrap_or_default();
         match one(&ACCESS_CONTROL_ALLOW_HEADERS) {
@@ -182,45 +193,38 @@ impl<'s> Expect<'s> {
 
     /// `apply_actual` on a response whose handler set `handler_headers` follows the policy.
     pub fn check_actual(&self, policy: &Policy, request: &HeaderMap, handler_headers: &HeaderMap) {
-        let acao = policy.allow_origin(request).ok();
+        let acao = engine::allow_origin(policy, request).ok();
         let mut h = handler_headers.clone();
-        policy.apply_actual(acao.clone(), &mut h);
-        check_actual_headers(&self.valid, self.any_origin(), acao.as_ref(), handler_headers, &h);
+        engine::apply_actual(policy, acao.clone(), &mut h);
+        self.check_actual_headers(acao.as_ref(), handler_headers, &h);
     }
-}
 
-/// The headers of an actual response after the policy was applied (`after`), given what the
-/// handler had set (`before`) and the ACAO the origin check produced.
-pub fn check_actual_headers(
-    valid: &ValidPolicy,
-    any_origin: bool,
-    acao: Option<&HeaderValue>,
-    before: &HeaderMap,
-    after: &HeaderMap,
-) {
-    let all = |name: &HeaderName| after.get_all(name).map(HeaderValue::as_bytes).collect::<Vec<_>>();
-    match acao {
-        Some(v) => {
-            assert_eq!(all(&ACCESS_CONTROL_ALLOW_ORIGIN), [v.as_bytes()], "the policy's ACAO, once");
-            let want_acac: &[&[u8]] = if valid.credentials { &[b"true"] } else { &[] };
-            assert_eq!(all(&ACCESS_CONTROL_ALLOW_CREDENTIALS), want_acac);
-            let expose = valid.expose_value();
-            assert_eq!(
-                all(&ACCESS_CONTROL_EXPOSE_HEADERS),
-                expose.as_deref().map(str::as_bytes).into_iter().collect::<Vec<_>>()
-            );
-        }
-        None => {
-            for n in [&ACCESS_CONTROL_ALLOW_ORIGIN, &ACCESS_CONTROL_ALLOW_CREDENTIALS, &ACCESS_CONTROL_EXPOSE_HEADERS] {
-                assert!(all(n).is_empty(), "{n} on a response to a disallowed or absent origin");
+    /// The headers of an actual response after the policy was applied (`after`), given what
+    /// the handler had set (`before`) and the ACAO the origin check produced.
+    pub fn check_actual_headers(&self, acao: Option<&HeaderValue>, before: &HeaderMap, after: &HeaderMap) {
+        let all = |name: &HeaderName| after.get_all(name).map(HeaderValue::as_bytes).collect::<Vec<_>>();
+        match acao {
+            Some(v) => {
+                assert_eq!(all(&ACCESS_CONTROL_ALLOW_ORIGIN), [v.as_bytes()], "the policy's ACAO, once");
+                let want_acac: &[&[u8]] = if self.valid.credentials { &[b"true"] } else { &[] };
+                assert_eq!(all(&ACCESS_CONTROL_ALLOW_CREDENTIALS), want_acac);
+                let expose = self.expose.as_deref().map(str::as_bytes);
+                assert_eq!(all(&ACCESS_CONTROL_EXPOSE_HEADERS), expose.into_iter().collect::<Vec<_>>());
+            }
+            None => {
+                for n in
+                    [&ACCESS_CONTROL_ALLOW_ORIGIN, &ACCESS_CONTROL_ALLOW_CREDENTIALS, &ACCESS_CONTROL_EXPOSE_HEADERS]
+                {
+                    assert!(all(n).is_empty(), "{n} on a response to a disallowed or absent origin");
+                }
             }
         }
+        assert!(
+            all(&ACCESS_CONTROL_ALLOW_ORIGIN) != [b"*"] || all(&ACCESS_CONTROL_ALLOW_CREDENTIALS).is_empty(),
+            "`*` with credentials"
+        );
+        check_vary_actual(self.any_origin(), before, after);
     }
-    assert!(
-        all(&ACCESS_CONTROL_ALLOW_ORIGIN) != [b"*"] || all(&ACCESS_CONTROL_ALLOW_CREDENTIALS).is_empty(),
-        "`*` with credentials"
-    );
-    check_vary_actual(any_origin, before, after);
 }
 
 /// `Vary` on an actual response: the handler's lines kept in order, and `Origin` appended

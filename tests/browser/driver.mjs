@@ -1,21 +1,26 @@
-// Runs cross-origin fetch() cases in headless Chromium and reports what each page saw.
+// Runs cross-origin cases in headless Chromium and reports what each page saw.
 //
 // Input (JSON on stdin):
-//   { chromium, launchTimeoutMs, fetchTimeoutMs, overallTimeoutMs,
-//     cases: [{ name, page, concurrent, steps: [{ url, method, headers, body,
-//                                                 credentials, read, pauseMs }] }] }
+//   { chromium, launchTimeoutMs, stepTimeoutMs, overallTimeoutMs,
+//     cases: [{ name, page, concurrent, steps: [step] }] }
+//   step: { kind: "fetch", url, method, mode, headers, body, credentials, read, pauseMs }
+//       | { kind: "form", url, method, fields, pauseMs }
+//       | { kind: "websocket", url, send, pauseMs }
 // Output (JSON on stdout, one document):
-//   { launchMs, runMs, results: [{ name, steps: [{ allowed, status, headers, body, error }],
-//                                  console: [string] }] }
+//   { launchMs, runMs, results: [{ name, steps: [result], console: [string] }] }
+//   result for "fetch":     { kind, allowed, type, status, headers, body, error }
+//   result for "form":      { kind, navigated, status, url, body, error }
+//                           (error: why the landing page did not load, if it did not)
+//   result for "websocket": { kind, opened, echoed, closeCode, error }
 //
-// The server's side of each exchange is not recorded here: the Rust test keeps its own
-// request log, because Playwright's request events do not show preflights faithfully.
-// Every failure ends with a non-zero exit and a message on stderr; the browser is always
-// closed before the process exits.
+// See README.md for what each kind does. The server's side of each exchange is not recorded
+// here: the Rust test keeps its own request log, because Playwright's request events do not
+// show preflights faithfully. Every failure ends with a non-zero exit and a message on stderr;
+// the browser is always closed before the process exits.
 
 import { chromium } from "playwright-core";
 
-/** How long a blocked fetch may wait for Chromium's console line that explains it. */
+/** How long a failed step may wait for Chromium's console line that explains it. */
 const CONSOLE_WAIT_MS = 3000;
 
 const input = JSON.parse(await readStdin());
@@ -60,14 +65,14 @@ try {
   const t1 = performance.now();
   const concurrent = input.cases
     .filter((c) => c.concurrent)
-    .map(async (c) => runCase(c, await openTab(context, c.page)));
+    .map(async (c) => runCase(context, c, await openTab(context, c.page)));
   // Reported through Promise.all below; this keeps an early failure from being "unhandled".
   for (const p of concurrent) p.catch(() => {});
   const tabs = new Map();
   const sequential = [];
   for (const c of input.cases.filter((c) => !c.concurrent)) {
     if (!tabs.has(c.page)) tabs.set(c.page, await openTab(context, c.page));
-    sequential.push(await runCase(c, tabs.get(c.page)));
+    sequential.push(await runCase(context, c, tabs.get(c.page)));
   }
   const byName = new Map(
     [...sequential, ...(await Promise.all(concurrent))].map((r) => [r.name, r]),
@@ -94,35 +99,105 @@ async function openTab(context, url) {
 }
 
 /** Runs one case's steps in order in `tab`, with the console lines they produced. */
-async function runCase(c, tab) {
+async function runCase(context, c, tab) {
   const from = tab.consoleErrors.length;
+  // Console lines of the tabs that form steps open and close.
+  const formConsole = [];
   const steps = [];
   for (const step of c.steps) {
     if (step.pauseMs) await tab.page.waitForTimeout(step.pauseMs);
-    const seen = await tab.page.evaluate(fetchInPage, {
-      ...step,
-      timeoutMs: input.fetchTimeoutMs,
-    });
-    if (!seen.allowed) await awaitBlockReason(tab, from, step.url);
-    steps.push(seen);
+    const s = { ...step, timeoutMs: input.stepTimeoutMs };
+    let seen;
+    switch (step.kind) {
+      case "fetch":
+        seen = await tab.page.evaluate(fetchInPage, s);
+        if (!seen.allowed) await awaitConsole(tab, from, step.url, "CORS policy");
+        break;
+      case "websocket":
+        seen = await tab.page.evaluate(socketInPage, s);
+        if (!seen.opened) await awaitConsole(tab, from, step.url, "WebSocket connection");
+        break;
+      case "form":
+        seen = await submitForm(context, c.page, s, formConsole);
+        break;
+      default:
+        throw new Error(`case ${c.name}: unknown step kind ${JSON.stringify(step.kind)}`);
+    }
+    steps.push({ kind: step.kind, ...seen });
   }
-  return { name: c.name, steps, console: tab.consoleErrors.slice(from) };
+  return { name: c.name, steps, console: [...tab.consoleErrors.slice(from), ...formConsole] };
 }
 
 /**
- * Waits until the console explains the block of `url`. The line arrives shortly after the
- * rejected promise; waiting for it keeps it in this case's slice and out of the next case's.
+ * Waits until the console has a line about `url` containing `marker`. The line arrives
+ * shortly after the failure is reported to the script; waiting for it keeps it in this
+ * case's slice and out of the next case's.
  */
-async function awaitBlockReason(tab, from, url) {
+async function awaitConsole(tab, from, url, marker) {
   const deadline = performance.now() + CONSOLE_WAIT_MS;
   const explained = () =>
-    tab.consoleErrors.slice(from).some((l) => l.includes(url) && l.includes("CORS policy"));
+    tab.consoleErrors.slice(from).some((l) => l.includes(url) && l.includes(marker));
   while (!explained() && performance.now() < deadline) await tab.page.waitForTimeout(20);
+}
+
+/**
+ * Submits a `<form>` from a page at `pageUrl` and reports the response the tab navigated to.
+ * The submission navigates away, so it runs in a tab of its own, closed afterwards; its
+ * console lines go to `sink`. An error response with an empty body does not load: Chromium
+ * shows its own error page, the navigation fails with `error`, and `body` is null (the
+ * status is still known).
+ */
+async function submitForm(context, pageUrl, s, sink) {
+  const tab = await openTab(context, pageUrl);
+  try {
+    const responded = tab.page.waitForResponse(
+      (r) => r.request().isNavigationRequest() && r.url() === s.url,
+      { timeout: s.timeoutMs },
+    );
+    // Awaited below; this keeps a rejection before then from being "unhandled".
+    responded.catch(() => {});
+    const loaded = tab.page.waitForNavigation({ timeout: s.timeoutMs }).then(
+      () => null,
+      (e) => e.message.split("\n")[0],
+    );
+    await tab.page.evaluate(formInPage, s);
+    const response = await responded;
+    const error = await loaded;
+    // After a failed load Playwright gives Chromium's error page as the body: report none.
+    const body = error
+      ? null
+      : await response.text().then(
+          (t) => t.slice(0, 2000),
+          () => null,
+        );
+    return { navigated: true, status: response.status(), url: response.url(), body, error };
+  } catch (e) {
+    return { navigated: false, error: `${e.name}: ${e.message}` };
+  } finally {
+    sink.push(...tab.consoleErrors);
+    await tab.page.close();
+  }
+}
+
+/** Runs in the page: builds the form and submits it, as a user's click would. */
+function formInPage(s) {
+  const form = document.createElement("form");
+  form.method = s.method;
+  form.action = s.url;
+  for (const [name, value] of Object.entries(s.fields)) {
+    const field = document.createElement("input");
+    field.type = "hidden";
+    field.name = name;
+    field.value = value;
+    form.append(field);
+  }
+  document.body.append(form);
+  form.submit();
 }
 
 /** Runs in the page: one fetch(), reduced to what a script at that origin can observe. */
 async function fetchInPage(s) {
-  const init = { method: s.method, headers: s.headers, mode: "cors" };
+  const init = { method: s.method, headers: s.headers, mode: s.mode };
   if (s.body !== null && s.body !== undefined) init.body = s.body;
   if (s.credentials) init.credentials = s.credentials;
   init.signal = AbortSignal.timeout(s.timeoutMs);
@@ -131,10 +206,43 @@ async function fetchInPage(s) {
     const headers = {};
     for (const name of s.read) headers[name] = r.headers.get(name);
     const body = (await r.text()).slice(0, 2000);
-    return { allowed: true, status: r.status, headers, body };
+    // `type` is "opaque" for a no-cors response: status 0, no headers, no body.
+    return { allowed: true, type: r.type, status: r.status, headers, body };
   } catch (e) {
     return { allowed: false, error: `${e.name}: ${e.message}` };
   }
+}
+
+/**
+ * Runs in the page: opens a WebSocket, sends one message and waits for it to come back.
+ * A refused handshake gives the script only an `error` event and close code 1006; the
+ * status is in the console.
+ */
+function socketInPage(s) {
+  return new Promise((resolve) => {
+    let opened = false;
+    let settled = false;
+    const ws = new WebSocket(s.url);
+    const finish = (r) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve({ opened, echoed: null, ...r });
+    };
+    const timer = setTimeout(() => {
+      finish({ error: `no echo or close within ${s.timeoutMs} ms` });
+      ws.close();
+    }, s.timeoutMs);
+    ws.onopen = () => {
+      opened = true;
+      ws.send(s.send);
+    };
+    ws.onmessage = (e) => {
+      finish({ echoed: String(e.data) });
+      ws.close(1000);
+    };
+    ws.onclose = (e) => finish({ closeCode: e.code });
+  });
 }
 
 /** Closes the browser (once, within a bounded time) and exits; the first caller's code wins. */

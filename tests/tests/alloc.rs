@@ -17,7 +17,7 @@ use actix_web::http::{Method, StatusCode};
 use actix_web::test::{self, TestRequest};
 use actix_web::{App, Error, HttpResponse, get};
 use cors_runtime::cors;
-use cors_tests::counting::{CountingAlloc, Counts};
+use cors_test_support::counting::{CountingAlloc, Counts};
 
 #[global_allocator]
 static ALLOC: CountingAlloc = CountingAlloc;

@@ -4,15 +4,12 @@
 //! origins, unusual schemes and hosts) and each origin it allows, this generates CORScanner's
 //! families (reflection, prefix, suffix, unescaped dot, substring, `null`, scheme downgrade,
 //! any subdomain, special characters, third-party hosts) plus every one-character insertion,
-//! deletion and case change. Each is sent as an actual request and as a preflight, to a
-//! `#[cors]` handler and to the same policy built with `Policy::builder` behind a handler that
-//! reflects `Origin` (the classic bug the policy must override). Nothing may be echoed that
-//! the naive reference matcher does not allow, and everything it allows must be echoed byte
-//! for byte.
-
-#[allow(dead_code)]
-#[path = "../../fuzz/src/reference.rs"]
-mod reference;
+//! deletion and case change. Each is sent as an actual request, as a preflight and as a
+//! cross-site `POST`, to a `#[cors]` handler and to the same policy built with
+//! `Policy::builder` behind a handler that reflects `Origin` (the classic bug the policy must
+//! override). Nothing may be echoed that the naive reference matcher does not allow, and
+//! everything it allows must be echoed byte for byte; a write the reference refuses (POLICY §4)
+//! never reaches the handler.
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -24,9 +21,9 @@ use actix_web::http::header::{
     HeaderValue, ORIGIN,
 };
 use actix_web::test::{TestRequest, init_service};
-use actix_web::{App, HttpRequest, HttpResponse, get, web};
+use actix_web::{App, HttpRequest, HttpResponse, route, web};
 use cors_runtime::{Cors, Policy, cors};
-use reference::Acao;
+use cors_test_support::reference::{self, Acao};
 
 /// One example policy, as the `#[cors]` handler at `/m/{name}` spells it.
 struct Example {
@@ -91,7 +88,7 @@ const EXAMPLES: [Example; 6] = [
 ];
 
 #[cors(origins = ["https://www.example.com"])]
-#[get("/m/exact")]
+#[route("/m/exact", method = "GET", method = "POST")]
 async fn m_exact() -> HttpResponse {
     HttpResponse::Ok().body("ok")
 }
@@ -101,19 +98,19 @@ async fn m_exact() -> HttpResponse {
     credentials,
     expose = ["x-request-id"]
 )]
-#[get("/m/credentialed")]
+#[route("/m/credentialed", method = "GET", method = "POST")]
 async fn m_credentialed() -> HttpResponse {
     HttpResponse::Ok().body("ok")
 }
 
 #[cors(origins = ["https://*.example.com"], credentials)]
-#[get("/m/wildcard")]
+#[route("/m/wildcard", method = "GET", method = "POST")]
 async fn m_wildcard() -> HttpResponse {
     HttpResponse::Ok().body("ok")
 }
 
 #[cors(origins = ["*"])]
-#[get("/m/any")]
+#[route("/m/any", method = "GET", method = "POST")]
 async fn m_any() -> HttpResponse {
     HttpResponse::Ok().body("ok")
 }
@@ -123,13 +120,13 @@ async fn m_any() -> HttpResponse {
     dev_origins = ["http://localhost:*", "http://127.0.0.1:3000", "http://[::1]:*"],
     credentials
 )]
-#[get("/m/dev")]
+#[route("/m/dev", method = "GET", method = "POST")]
 async fn m_dev() -> HttpResponse {
     HttpResponse::Ok().body("ok")
 }
 
 #[cors(origins = ["tauri://localhost", "https://xn--bcher-kva.example", "https://example.com."])]
-#[get("/m/schemes")]
+#[route("/m/schemes", method = "GET", method = "POST")]
 async fn m_schemes() -> HttpResponse {
     HttpResponse::Ok().body("ok")
 }
@@ -252,6 +249,17 @@ fn attacks(allowed: &str) -> Vec<(&'static str, String)> {
     out
 }
 
+/// How an attack origin is sent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    /// A `GET`: the handler runs, and only the CORS headers differ.
+    Get,
+    /// A preflight for `GET`.
+    Preflight,
+    /// A cross-site `POST` (POLICY §4).
+    Post,
+}
+
 /// The CORS headers of a response match what the reference owes its origin. Exposed headers
 /// belong on allowed actual responses only, never on preflights.
 fn check(e: &Example, headers: &HeaderMap, want: Acao<'_>, preflight: bool, what: &str) -> Result<(), String> {
@@ -281,13 +289,17 @@ async fn attack_origins_are_never_echoed_unless_allowed() {
         .service(m_schemes);
     for e in &EXAMPLES {
         let policy = Arc::new(builder_policy(e));
-        app = app
-            .service(web::resource(format!("/b/{}", e.name)).wrap(Cors::new(policy)).route(web::get().to(reflecting)));
+        app = app.service(
+            web::resource(format!("/b/{}", e.name))
+                .wrap(Cors::new(policy))
+                .route(web::get().to(reflecting))
+                .route(web::post().to(reflecting)),
+        );
     }
     let app = init_service(app).await;
 
     let mut total: BTreeSet<(&str, String)> = BTreeSet::new();
-    let (mut allowed, mut requests) = (0usize, 0usize);
+    let (mut allowed, mut requests, mut refusals) = (0usize, 0usize, 0usize);
     let mut families: BTreeSet<&str> = BTreeSet::new();
     let mut failures: Vec<String> = Vec::new();
     for e in &EXAMPLES {
@@ -312,24 +324,46 @@ async fn attack_origins_are_never_echoed_unless_allowed() {
             allowed += usize::from(want != Acao::Nothing);
             for prefix in ["/m/", "/b/"] {
                 let uri = format!("{prefix}{}", e.name);
-                for preflight in [false, true] {
+                for kind in [Kind::Get, Kind::Preflight, Kind::Post] {
                     let mut req = TestRequest::get().uri(&uri).insert_header((ORIGIN, origin.as_str()));
-                    if preflight {
-                        req = req.method(Method::OPTIONS).insert_header(("Access-Control-Request-Method", "GET"));
+                    match kind {
+                        Kind::Get => {}
+                        Kind::Preflight => {
+                            req = req.method(Method::OPTIONS).insert_header(("Access-Control-Request-Method", "GET"));
+                        }
+                        // A form or `no-cors` POST from the attacker's page, as a browser sends it.
+                        Kind::Post => req = req.method(Method::POST).insert_header(("Sec-Fetch-Site", "cross-site")),
                     }
                     let res: ServiceResponse = app.call(req.to_request()).await.expect("a response");
                     requests += 1;
-                    let what = format!("{uri} {} {origin:?}", if preflight { "preflight" } else { "GET" });
+                    let what = format!("{uri} {kind:?} {origin:?}");
                     let status = res.status().as_u16();
-                    let expected_status = match (preflight, want) {
-                        (false, _) => 200,
-                        (true, Acao::Nothing) => 403,
-                        (true, _) => 204,
+                    // POLICY §4: a write from an origin a listing policy does not allow is
+                    // refused before the handler runs.
+                    let refused = kind == Kind::Post
+                        && reference::expected_refusal(
+                            e.origins != ["*"],
+                            false,
+                            b"POST",
+                            |name| match name {
+                                "origin" => vec![origin.as_bytes()],
+                                "sec-fetch-site" => vec![&b"cross-site"[..]],
+                                _ => vec![],
+                            },
+                            want != Acao::Nothing,
+                        );
+                    refusals += usize::from(refused);
+                    let expected_status = match (kind, want) {
+                        (Kind::Post, _) if refused => 403,
+                        (Kind::Get | Kind::Post, _) => 200,
+                        (Kind::Preflight, Acao::Nothing) => 403,
+                        (Kind::Preflight, _) => 204,
                     };
                     if status != expected_status {
                         failures.push(format!("{what}: status {status}, expected {expected_status}"));
                     }
-                    if let Err(f) = check(e, res.headers(), want, preflight, &what) {
+                    let want = if refused { Acao::Nothing } else { want };
+                    if let Err(f) = check(e, res.headers(), want, kind == Kind::Preflight, &what) {
                         failures.push(f);
                     }
                 }
@@ -338,11 +372,13 @@ async fn attack_origins_are_never_echoed_unless_allowed() {
         }
     }
     println!(
-        "attack suite: {} generated origins ({} allowed by the reference), {} families, {} requests",
+        "attack suite: {} generated origins ({} allowed by the reference), {} families, {} requests, \
+         {} cross-origin writes refused",
         total.len(),
         allowed,
         families.len(),
-        requests
+        requests,
+        refusals
     );
     assert!(
         failures.is_empty(),
@@ -368,6 +404,7 @@ async fn attack_origins_are_never_echoed_unless_allowed() {
     ];
     assert_eq!(families.into_iter().collect::<Vec<_>>(), expected, "every family is generated");
     assert!(total.len() >= 20_000, "the suite shrank to {} origins", total.len());
+    assert!(refusals > total.len(), "{refusals} writes refused: the §4 check lost its edge");
     assert!(
         allowed > 0 && allowed < total.len() / 4,
         "{allowed} of {} allowed: the generator lost its edge",

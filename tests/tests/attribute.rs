@@ -91,9 +91,20 @@ async fn extractor_errors_and_handler_errors_carry_the_headers() {
     assert_eq!(res.status(), StatusCode::CONFLICT);
     assert_eq!(acao(&res), Some(APP));
     assert_eq!(res.headers().get(VARY).unwrap(), "Origin");
+    // POLICY §4: a `DELETE` from a disallowed origin is a cross-origin write, refused with
+    // `403` before the handler runs.
     let res =
         call_service(&app, TestRequest::delete().uri("/articles/0").insert_header(("Origin", ADMIN)).to_request())
             .await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    assert_eq!(acao(&res), None);
+    // Sent by a page of the server's own origin (`Sec-Fetch-Site: same-origin`), it runs, and
+    // its error gets no CORS headers for the disallowed origin either.
+    let req = TestRequest::delete()
+        .uri("/articles/0")
+        .insert_header(("Origin", ADMIN))
+        .insert_header(("Sec-Fetch-Site", "same-origin"));
+    let res = call_service(&app, req.to_request()).await;
     assert_eq!(res.status(), StatusCode::CONFLICT);
     assert_eq!(acao(&res), None, "a disallowed origin gets no CORS headers on errors either");
 }

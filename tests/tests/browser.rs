@@ -4,9 +4,17 @@
 //! page is served on another port and loaded as `http://localhost:PORT2` (and, for the
 //! wildcard case, `http://app.localhost:PORT2`): a different origin, but loopback on both
 //! sides, so Chromium asks for no local-network permission. `tests/browser/driver.mjs`
-//! (playwright-core, Debian's `/usr/bin/chromium`) runs each case's `fetch()` calls in the
-//! page and reports what a script there could observe. The API's own request log says what
-//! really reached the server, preflights included; every case is checked against both.
+//! (playwright-core, Debian's `/usr/bin/chromium`) runs each case's steps in the page
+//! (`fetch()` calls, `<form>` submissions, WebSockets) and reports what a script there, or
+//! the tab, could observe. The API's own request log says what really reached the server,
+//! preflights included, and whether the handler ran; every case is checked against both.
+//!
+//! The POLICY §4 cases (cross-origin writes and WebSocket handshakes) need sites, not just
+//! origins: Chromium treats `listed.localhost`, `unlisted.localhost` and `localhost` as
+//! different sites, and `127.0.0.1` on two ports as one site. So the page is also loaded as
+//! `http://listed.localhost:PORT2`, `http://unlisted.localhost:PORT2` (cross-site),
+//! `http://127.0.0.1:PORT2` (same-site) and, from the API server itself,
+//! `http://127.0.0.1:PORT/page` (same-origin).
 //!
 //! When Chromium, `node` or the driver's `node_modules` is missing the test prints one line
 //! and passes, unless `CORS_BROWSER_REQUIRED=1` is set (as in CI), which makes it a failure.
@@ -18,18 +26,23 @@ use std::{
     net::SocketAddr,
     path::{Path, PathBuf},
     process::{Child, Command, ExitStatus, Stdio},
-    sync::{Arc, Mutex, mpsc},
+    sync::{
+        Arc, Mutex,
+        atomic::{AtomicBool, Ordering},
+        mpsc,
+    },
     thread,
     time::{Duration, Instant},
 };
 
 use actix_web::{
-    App, HttpResponse, HttpServer, ResponseError, delete,
+    App, HttpMessage, HttpRequest, HttpResponse, HttpServer, ResponseError, delete,
     dev::{ServerHandle, Service, ServiceResponse},
     get,
     http::{StatusCode, header::HeaderMap},
     patch, post, put, routes, web,
 };
+use actix_ws::Message;
 use cors_runtime::cors;
 use serde_json::{Value, json};
 
@@ -38,8 +51,9 @@ const REQUIRED_VAR: &str = "CORS_BROWSER_REQUIRED";
 
 /// Chromium's own start (and the first page load) gets this long.
 const LAUNCH_TIMEOUT: Duration = Duration::from_secs(20);
-/// A single `fetch()` that takes longer than this is aborted and reported as such.
-const FETCH_TIMEOUT: Duration = Duration::from_secs(5);
+/// A step (a `fetch()`, a form's navigation, a socket's echo) that takes longer than this is
+/// abandoned and reported as such.
+const STEP_TIMEOUT: Duration = Duration::from_secs(5);
 /// The driver closes the browser and exits on its own after this long.
 const DRIVER_TIMEOUT: Duration = Duration::from_secs(45);
 /// The test kills the driver if it has not answered by then.
@@ -236,6 +250,49 @@ async fn put_tenant() -> HttpResponse {
     HttpResponse::Ok().body("tenant updated")
 }
 
+// POLICY §4. These handlers report that they ran (`+ran` in the log), so a refusal is seen
+// to happen before them.
+
+/// Put in every request's extensions by the request log; a handler that reports itself sets it.
+struct HandlerRan(Arc<AtomicBool>);
+
+fn mark_ran(req: &HttpRequest) {
+    if let Some(HandlerRan(ran)) = req.extensions().get::<HandlerRan>() {
+        ran.store(true, Ordering::SeqCst);
+    }
+}
+
+/// A write with the user's cookies: what a cross-site form or `no-cors` fetch would forge.
+#[cors(origins = ["https://bank.example.com"], dev_origins = ["http://listed.localhost:*"], credentials)]
+#[post("/transfer")]
+async fn transfer(req: HttpRequest, body: String) -> HttpResponse {
+    mark_ran(&req);
+    HttpResponse::Ok().body(format!("transferred {body}"))
+}
+
+/// An echo socket. Browsers apply no CORS to the handshake, so only §4 keeps other sites out.
+#[cors(origins = ["https://chat.example.com"], dev_origins = ["http://listed.localhost:*"], credentials)]
+#[get("/ws")]
+async fn socket(req: HttpRequest, body: web::Payload) -> actix_web::Result<HttpResponse> {
+    mark_ran(&req);
+    let (response, mut session, mut messages) = actix_ws::handle(&req, body)?;
+    actix_web::rt::spawn(async move {
+        while let Some(Ok(msg)) = messages.recv().await {
+            let sent = match msg {
+                Message::Text(text) => session.text(text).await,
+                Message::Ping(bytes) => session.pong(&bytes).await,
+                Message::Close(_) => break,
+                _ => Ok(()),
+            };
+            if sent.is_err() {
+                return;
+            }
+        }
+        let _ = session.close(None).await;
+    });
+    Ok(response)
+}
+
 fn api_services(cfg: &mut web::ServiceConfig) {
     cfg.service(simple)
         .service(prod_only)
@@ -256,12 +313,21 @@ fn api_services(cfg: &mut web::ServiceConfig) {
         .service(get_shared)
         .service(delete_shared)
         .service(tenant)
-        .service(put_tenant);
+        .service(put_tenant)
+        .service(transfer)
+        .service(socket);
 }
 
 // ---------------------------------------------------------------------------------------------
 // The cases.
 // ---------------------------------------------------------------------------------------------
+
+/// The servers' ports, of which the page origins and URLs are made.
+#[derive(Clone, Copy, Debug)]
+struct Ports {
+    api: u16,
+    page: u16,
+}
 
 /// Which page origin runs a case.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -270,18 +336,51 @@ enum PageHost {
     Localhost,
     /// `http://app.localhost:PORT2`, a subdomain for the wildcard policy.
     AppLocalhost,
+    /// `http://listed.localhost:PORT2`: another site, in the §4 policies' `dev_origins`.
+    Listed,
+    /// `http://unlisted.localhost:PORT2`: another site, in no policy.
+    Unlisted,
+    /// `http://127.0.0.1:PORT2`: the API's host on another port, so the same site but
+    /// another origin.
+    SameSite,
+    /// `http://127.0.0.1:PORT/page`, served by the API server itself.
+    SameOrigin,
 }
 
 impl PageHost {
-    fn origin(self, port: u16) -> String {
+    fn origin(self, ports: Ports) -> String {
+        let Ports { api, page } = ports;
         match self {
-            PageHost::Localhost => format!("http://localhost:{port}"),
-            PageHost::AppLocalhost => format!("http://app.localhost:{port}"),
+            PageHost::Localhost => format!("http://localhost:{page}"),
+            PageHost::AppLocalhost => format!("http://app.localhost:{page}"),
+            PageHost::Listed => format!("http://listed.localhost:{page}"),
+            PageHost::Unlisted => format!("http://unlisted.localhost:{page}"),
+            PageHost::SameSite => format!("http://127.0.0.1:{page}"),
+            PageHost::SameOrigin => format!("http://127.0.0.1:{api}"),
         }
+    }
+
+    fn url(self, ports: Ports) -> String {
+        let path = if self == PageHost::SameOrigin { SAME_ORIGIN_PAGE } else { "/" };
+        format!("{}{path}", self.origin(ports))
     }
 }
 
-/// What the page should observe for one `fetch()`.
+/// Where the API serves the same-origin page (outside the request log, like its favicon).
+const SAME_ORIGIN_PAGE: &str = "/page";
+
+/// How a step reaches the API.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Kind {
+    /// `fetch()`, in `cors` mode unless `no_cors`.
+    Fetch { no_cors: bool },
+    /// A `<form>` submitted from the page: the tab navigates to the response.
+    Form,
+    /// `new WebSocket()`: the body is sent once the socket opens, and its echo awaited.
+    WebSocket,
+}
+
+/// What the page (or the tab) should observe for one step.
 #[derive(Debug)]
 enum Saw {
     /// The response reached the script: its status, readable headers (`None` = hidden) and a
@@ -289,18 +388,33 @@ enum Saw {
     Allowed { status: u16, headers: Vec<(&'static str, Option<&'static str>)>, body: Option<&'static str> },
     /// `fetch()` rejected; Chromium's console names the reason, of which this is a part.
     Blocked { reason: &'static str },
+    /// A `no-cors` `fetch()` resolved with an opaque response: status 0, nothing readable, so
+    /// the page cannot tell a refusal from success.
+    Opaque,
+    /// The form's navigation landed on a response with this status (and part of its body).
+    Landed { status: u16, body: Option<&'static str> },
+    /// The socket opened and its message came back.
+    Echoed,
+    /// The socket never opened (close code 1006); Chromium's console line has this part.
+    SocketFailed { reason: &'static str },
 }
 
 const NO_ACAO: &str = "No 'Access-Control-Allow-Origin' header is present";
 /// Chromium's words for a refused preflight, whatever the detail (status or missing ACAO).
 const PREFLIGHT_REFUSED: &str = "Response to preflight request doesn't pass access control check";
 const NO_ACAC: &str = "Access-Control-Allow-Credentials";
+/// Chromium's words for a handshake answered with 403 (the script only sees code 1006).
+const HANDSHAKE_403: &str = "Unexpected response code: 403";
 
 struct Step {
+    kind: Kind,
     method: &'static str,
     path: &'static str,
     headers: Vec<(&'static str, &'static str)>,
+    /// The request body; for a WebSocket, the message sent.
     body: Option<&'static str>,
+    /// A form's fields.
+    fields: Vec<(&'static str, &'static str)>,
     credentials: bool,
     pause_ms: u64,
     expect: Saw,
@@ -309,14 +423,26 @@ struct Step {
 impl Step {
     fn new(method: &'static str, path: &'static str) -> Self {
         Step {
+            kind: Kind::Fetch { no_cors: false },
             method,
             path,
             headers: Vec::new(),
             body: None,
+            fields: Vec::new(),
             credentials: false,
             pause_ms: 0,
             expect: Saw::Blocked { reason: "" },
         }
+    }
+
+    /// A `<form method="post">` to `path`: a top-level navigation, as a submit button makes.
+    fn form(path: &'static str) -> Self {
+        Step { kind: Kind::Form, ..Step::new("POST", path) }
+    }
+
+    /// A WebSocket to `path` that sends `message` and expects it back.
+    fn socket(path: &'static str, message: &'static str) -> Self {
+        Step { kind: Kind::WebSocket, body: Some(message), ..Step::new("GET", path) }
     }
 
     fn header(mut self, name: &'static str, value: &'static str) -> Self {
@@ -337,6 +463,22 @@ impl Step {
         s
     }
 
+    /// A bare body: a `no-cors` fetch sends it as `text/plain;charset=UTF-8`.
+    fn body(mut self, body: &'static str) -> Self {
+        self.body = Some(body);
+        self
+    }
+
+    fn field(mut self, name: &'static str, value: &'static str) -> Self {
+        self.fields.push((name, value));
+        self
+    }
+
+    fn no_cors(mut self) -> Self {
+        self.kind = Kind::Fetch { no_cors: true };
+        self
+    }
+
     fn credentials(mut self) -> Self {
         self.credentials = true;
         self
@@ -355,15 +497,15 @@ impl Step {
     fn reads(mut self, name: &'static str, value: Option<&'static str>) -> Self {
         match &mut self.expect {
             Saw::Allowed { headers, .. } => headers.push((name, value)),
-            Saw::Blocked { .. } => panic!("`reads` needs `allowed` first"),
+            _ => panic!("`reads` needs `allowed` first"),
         }
         self
     }
 
     fn body_has(mut self, part: &'static str) -> Self {
         match &mut self.expect {
-            Saw::Allowed { body, .. } => *body = Some(part),
-            Saw::Blocked { .. } => panic!("`body_has` needs `allowed` first"),
+            Saw::Allowed { body, .. } | Saw::Landed { body, .. } => *body = Some(part),
+            _ => panic!("`body_has` needs `allowed` or `lands` first"),
         }
         self
     }
@@ -371,6 +513,31 @@ impl Step {
     fn blocked(mut self, reason: &'static str) -> Self {
         self.expect = Saw::Blocked { reason };
         self
+    }
+
+    fn opaque(mut self) -> Self {
+        self.expect = Saw::Opaque;
+        self
+    }
+
+    fn lands(mut self, status: u16) -> Self {
+        self.expect = Saw::Landed { status, body: None };
+        self
+    }
+
+    fn echoes(mut self) -> Self {
+        self.expect = Saw::Echoed;
+        self
+    }
+
+    fn socket_fails(mut self, reason: &'static str) -> Self {
+        self.expect = Saw::SocketFailed { reason };
+        self
+    }
+
+    /// Whether the page should see this step fail, with an explanation in the console.
+    fn expects_failure(&self) -> bool {
+        matches!(self.expect, Saw::Blocked { .. } | Saw::SocketFailed { .. })
     }
 }
 
@@ -380,8 +547,11 @@ struct Case {
     /// Runs in its own tab alongside the others (for the case that has to wait).
     concurrent: bool,
     steps: Vec<Step>,
-    /// The API's log for this case, one line per request: method, then `acrm=`/`acrh=` when
-    /// sent, `-> status`, then `+acao` (echoed the origin) and `+acac` (credentials allowed).
+    /// The API's log for this case, one line per request: method, then `upgrade=` when sent,
+    /// `sfs=` (the `Sec-Fetch-Site` of a request POLICY §4 checks) when sent, `acrm=`/`acrh=`
+    /// when sent, `-> status`, then `+acao` (echoed the origin), `+acac` (credentials
+    /// allowed), `+upgrade` (answered `Upgrade: websocket`) and `+ran` (a handler that
+    /// reports itself ran).
     server: Vec<&'static str>,
 }
 
@@ -399,7 +569,11 @@ fn cases() -> Vec<Case> {
             ..case(
                 "max-age-600-second-put-sends-no-preflight",
                 vec![put("/cached/1").allowed(200), put("/cached/1").after_ms(MAX_AGE_PAUSE_MS).allowed(200)],
-                vec!["OPTIONS acrm=PUT -> 204 +acao", "PUT -> 200 +acao", "PUT -> 200 +acao"],
+                vec![
+                    "OPTIONS acrm=PUT -> 204 +acao",
+                    "PUT sfs=cross-site -> 200 +acao",
+                    "PUT sfs=cross-site -> 200 +acao",
+                ],
             )
         },
         case("simple-get-allowed", vec![get("/simple").allowed(200).body_has("simple")], vec!["GET -> 200 +acao"]),
@@ -412,12 +586,12 @@ fn cases() -> Vec<Case> {
         case(
             "simple-post-text-plain-not-preflighted",
             vec![Step::new("POST", "/notes").text("hello").allowed(201).body_has("note of 5 bytes")],
-            vec!["POST -> 201 +acao"],
+            vec!["POST sfs=cross-site -> 201 +acao"],
         ),
         case(
             "put-preflighted-allowed",
             vec![put("/items/7").json("{}").allowed(200).body_has("put 7")],
-            vec!["OPTIONS acrm=PUT acrh=content-type -> 204 +acao", "PUT -> 200 +acao"],
+            vec!["OPTIONS acrm=PUT acrh=content-type -> 204 +acao", "PUT sfs=cross-site -> 200 +acao"],
         ),
         // A preflight for a method the handler serves but `methods` leaves out: the annotated
         // route answers it and refuses it (403), with no CORS headers and no actual request.
@@ -429,7 +603,7 @@ fn cases() -> Vec<Case> {
         case(
             "delete-preflighted-allowed",
             vec![Step::new("DELETE", "/items/7").allowed(204)],
-            vec!["OPTIONS acrm=DELETE -> 204 +acao", "DELETE -> 204 +acao"],
+            vec!["OPTIONS acrm=DELETE -> 204 +acao", "DELETE sfs=cross-site -> 204 +acao"],
         ),
         case(
             "delete-blocked-by-method",
@@ -444,7 +618,7 @@ fn cases() -> Vec<Case> {
         case(
             "patch-preflighted-allowed",
             vec![Step::new("PATCH", "/items/7").json(r#"{"name":"x"}"#).allowed(200).body_has("patched 7")],
-            vec!["OPTIONS acrm=PATCH acrh=content-type -> 204 +acao", "PATCH -> 200 +acao"],
+            vec!["OPTIONS acrm=PATCH acrh=content-type -> 204 +acao", "PATCH sfs=cross-site -> 200 +acao"],
         ),
         case(
             "patch-blocked-by-method",
@@ -459,7 +633,7 @@ fn cases() -> Vec<Case> {
         case(
             "request-header-allowed",
             vec![put("/items/7").json("{}").header("X-Request-Id", "r-1").allowed(200)],
-            vec!["OPTIONS acrm=PUT acrh=content-type,x-request-id -> 204 +acao", "PUT -> 200 +acao"],
+            vec!["OPTIONS acrm=PUT acrh=content-type,x-request-id -> 204 +acao", "PUT sfs=cross-site -> 200 +acao"],
         ),
         case(
             "request-header-denied",
@@ -469,12 +643,12 @@ fn cases() -> Vec<Case> {
         case(
             "authorization-listed-by-name-allowed",
             vec![put("/items/7").header("Authorization", "Bearer t0k3n").allowed(200)],
-            vec!["OPTIONS acrm=PUT acrh=authorization -> 204 +acao", "PUT -> 200 +acao"],
+            vec!["OPTIONS acrm=PUT acrh=authorization -> 204 +acao", "PUT sfs=cross-site -> 200 +acao"],
         ),
         case(
             "star-headers-custom-header-allowed",
             vec![put("/star").header("X-Anything", "1").allowed(200)],
-            vec!["OPTIONS acrm=PUT acrh=x-anything -> 204 +acao", "PUT -> 200 +acao"],
+            vec!["OPTIONS acrm=PUT acrh=x-anything -> 204 +acao", "PUT sfs=cross-site -> 200 +acao"],
         ),
         case(
             "star-headers-authorization-refused",
@@ -489,7 +663,7 @@ fn cases() -> Vec<Case> {
         case(
             "credentials-include-preflighted-allowed",
             vec![put("/me").credentials().json("{}").allowed(200)],
-            vec!["OPTIONS acrm=PUT acrh=content-type -> 204 +acao +acac", "PUT -> 200 +acao +acac"],
+            vec!["OPTIONS acrm=PUT acrh=content-type -> 204 +acao +acac", "PUT sfs=cross-site -> 200 +acao +acac"],
         ),
         case(
             "credentials-include-blocked-without-flag",
@@ -514,12 +688,12 @@ fn cases() -> Vec<Case> {
         case(
             "post-json-created",
             vec![Step::new("POST", "/items").json(r#"{"name":"x"}"#).allowed(201).body_has(r#"{"name":"x"}"#)],
-            vec!["OPTIONS acrm=POST acrh=content-type -> 204 +acao", "POST -> 201 +acao"],
+            vec!["OPTIONS acrm=POST acrh=content-type -> 204 +acao", "POST sfs=cross-site -> 201 +acao"],
         ),
         case(
             "extractor-error-readable",
             vec![Step::new("POST", "/items").json("{not json").allowed(400)],
-            vec!["OPTIONS acrm=POST acrh=content-type -> 204 +acao", "POST -> 400 +acao"],
+            vec!["OPTIONS acrm=POST acrh=content-type -> 204 +acao", "POST sfs=cross-site -> 400 +acao"],
         ),
         case(
             "handler-error-readable",
@@ -531,9 +705,9 @@ fn cases() -> Vec<Case> {
             vec![put("/uncached/1").allowed(200), put("/uncached/1").allowed(200)],
             vec![
                 "OPTIONS acrm=PUT -> 204 +acao",
-                "PUT -> 200 +acao",
+                "PUT sfs=cross-site -> 200 +acao",
                 "OPTIONS acrm=PUT -> 204 +acao",
-                "PUT -> 200 +acao",
+                "PUT sfs=cross-site -> 200 +acao",
             ],
         ),
         case(
@@ -559,10 +733,97 @@ fn cases() -> Vec<Case> {
             ..case(
                 "wildcard-subdomain-preflighted-allowed",
                 vec![put("/tenant").json("{}").allowed(200)],
-                vec!["OPTIONS acrm=PUT acrh=content-type -> 204 +acao", "PUT -> 200 +acao"],
+                vec!["OPTIONS acrm=PUT acrh=content-type -> 204 +acao", "PUT sfs=cross-site -> 200 +acao"],
             )
         },
         case("wildcard-subdomain-apex-blocked", vec![get("/tenant").blocked(NO_ACAO)], vec!["GET -> 200"]),
+        // POLICY §4: cross-origin writes. `/transfer` is credentialed and lists only
+        // `listed.localhost` (through `dev_origins`).
+        Case {
+            page: PageHost::Unlisted,
+            ..case(
+                "form-post-unlisted-origin-refused",
+                vec![Step::form("/transfer").field("amount", "100").lands(403)],
+                vec!["POST sfs=cross-site -> 403"],
+            )
+        },
+        Case {
+            page: PageHost::Listed,
+            ..case(
+                "form-post-listed-origin-runs",
+                vec![Step::form("/transfer").field("amount", "100").lands(200).body_has("transferred amount=100")],
+                vec!["POST sfs=cross-site -> 200 +acao +acac +ran"],
+            )
+        },
+        // The page cannot tell (the response is opaque either way); only the log can.
+        Case {
+            page: PageHost::Unlisted,
+            ..case(
+                "no-cors-post-unlisted-origin-refused",
+                vec![Step::new("POST", "/transfer").no_cors().credentials().body("x").opaque()],
+                vec!["POST sfs=cross-site -> 403"],
+            )
+        },
+        Case {
+            page: PageHost::SameOrigin,
+            ..case(
+                "same-origin-form-post-runs",
+                vec![Step::form("/transfer").field("amount", "5").lands(200).body_has("transferred amount=5")],
+                vec!["POST sfs=same-origin -> 200 +ran"],
+            )
+        },
+        Case {
+            page: PageHost::SameOrigin,
+            ..case(
+                "same-origin-fetch-post-runs",
+                vec![Step::new("POST", "/transfer").text("x").allowed(200).body_has("transferred x")],
+                vec!["POST sfs=same-origin -> 200 +ran"],
+            )
+        },
+        // Same site is not same origin: another port of the API's host is refused.
+        Case {
+            page: PageHost::SameSite,
+            ..case(
+                "same-site-other-port-post-refused",
+                vec![Step::new("POST", "/transfer").text("x").blocked(NO_ACAO)],
+                vec!["POST sfs=same-site -> 403"],
+            )
+        },
+        // WebSocket handshakes: no CORS, no `Sec-Fetch-Site`; `Origin` decides.
+        Case {
+            page: PageHost::Listed,
+            ..case(
+                "websocket-listed-origin-echoes",
+                vec![Step::socket("/ws", "hello").echoes()],
+                vec!["GET upgrade=websocket -> 101 +acao +acac +upgrade +ran"],
+            )
+        },
+        // Recognised by `Origin` against `Host`: the page's origin is in no policy.
+        Case {
+            page: PageHost::SameOrigin,
+            ..case(
+                "websocket-same-origin-echoes",
+                vec![Step::socket("/ws", "hello").echoes()],
+                vec!["GET upgrade=websocket -> 101 +upgrade +ran"],
+            )
+        },
+        Case {
+            page: PageHost::Unlisted,
+            ..case(
+                "websocket-unlisted-origin-refused",
+                vec![Step::socket("/ws", "hello").socket_fails(HANDSHAKE_403)],
+                vec!["GET upgrade=websocket -> 403"],
+            )
+        },
+        // `Origin` is `127.0.0.1:PORT2`, `Host` is `127.0.0.1:PORT`: the port tells them apart.
+        Case {
+            page: PageHost::SameSite,
+            ..case(
+                "websocket-same-site-other-port-refused",
+                vec![Step::socket("/ws", "hello").socket_fails(HANDSHAKE_403)],
+                vec!["GET upgrade=websocket -> 403"],
+            )
+        },
     ]
 }
 
@@ -590,7 +851,7 @@ fn browser_conformance() {
     let results = outcome["results"].as_array().expect("driver results");
     assert_eq!(results.len(), cases.len(), "one result per case");
     for (case, result) in cases.iter().zip(results) {
-        let origin = case.page.origin(input.page_port);
+        let origin = case.page.origin(input.ports);
         let seen = server_lines(&log, case.name, &origin);
         let problems = check_case(case, result, &seen, &input.api);
         let _ = writeln!(
@@ -677,18 +938,24 @@ struct Seen {
     /// The `case` query parameter, which ties a request to the case that sent it.
     case: Option<String>,
     origin: Option<String>,
+    /// The request's `Upgrade` and `Sec-Fetch-Site`.
+    upgrade: Option<String>,
+    sfs: Option<String>,
     acrm: Option<String>,
     acrh: Option<String>,
     status: u16,
     acao: Option<String>,
     acac: Option<String>,
+    /// The response's `Upgrade`: present only when the connection switched protocols.
+    upgraded: Option<String>,
+    /// Whether a handler that reports itself ran.
+    ran: bool,
 }
 
 type Log = Arc<Mutex<Vec<Seen>>>;
 
 struct Servers {
-    api_port: u16,
-    page_port: u16,
+    ports: Ports,
     log: Log,
     handles: Vec<ServerHandle>,
     stopped: mpsc::Receiver<()>,
@@ -712,12 +979,21 @@ impl Servers {
                                 method: req.method().to_string(),
                                 case: query_param(req.query_string(), "case"),
                                 origin: header(h, "origin"),
+                                upgrade: header(h, "upgrade"),
+                                sfs: header(h, "sec-fetch-site"),
                                 acrm: header(h, "access-control-request-method"),
                                 acrh: header(h, "access-control-request-headers"),
                                 status: 0,
                                 acao: None,
                                 acac: None,
+                                upgraded: None,
+                                ran: false,
                             };
+                            // The same-origin page and the favicon Chromium asks for after a
+                            // navigation to the API belong to no case.
+                            let record = !matches!(req.path(), SAME_ORIGIN_PAGE | "/favicon.ico");
+                            let ran = Arc::new(AtomicBool::new(false));
+                            req.extensions_mut().insert(HandlerRan(ran.clone()));
                             let log = log.clone();
                             let fut = srv.call(req);
                             async move {
@@ -732,28 +1008,24 @@ impl Servers {
                                 seen.status = status.as_u16();
                                 seen.acao = header(&h, "access-control-allow-origin");
                                 seen.acac = header(&h, "access-control-allow-credentials");
-                                log.lock().unwrap().push(seen);
+                                seen.upgraded = header(&h, "upgrade");
+                                seen.ran = ran.load(Ordering::SeqCst);
+                                if record {
+                                    log.lock().unwrap().push(seen);
+                                }
                                 res
                             }
                         })
                         .configure(api_services)
+                        .route(SAME_ORIGIN_PAGE, web::get().to(blank_page))
+                        .route("/favicon.ico", web::get().to(no_favicon))
                 })
                 .workers(1)
                 .disable_signals()
                 .shutdown_timeout(1)
                 .bind(("127.0.0.1", 0))?;
                 let page = HttpServer::new(|| {
-                    App::new()
-                        .route(
-                            "/",
-                            web::get().to(|| async {
-                                HttpResponse::Ok()
-                                    .content_type("text/html; charset=utf-8")
-                                    .body("<!doctype html><meta charset=utf-8><title>page</title>")
-                            }),
-                        )
-                        // Answered so that its 404 does not show among a case's console lines.
-                        .route("/favicon.ico", web::get().to(|| async { HttpResponse::NoContent().finish() }))
+                    App::new().route("/", web::get().to(blank_page)).route("/favicon.ico", web::get().to(no_favicon))
                 })
                 .workers(1)
                 .disable_signals()
@@ -775,7 +1047,7 @@ impl Servers {
             .recv_timeout(Duration::from_secs(10))
             .expect("servers did not start within 10 s")
             .expect("servers failed to start");
-        Servers { api_port, page_port, log, handles, stopped }
+        Servers { ports: Ports { api: api_port, page: page_port }, log, handles, stopped }
     }
 }
 
@@ -790,6 +1062,17 @@ impl Drop for Servers {
             let _ = writeln!(io::stderr(), "browser_conformance: servers did not stop in 5 s");
         }
     }
+}
+
+async fn blank_page() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .body("<!doctype html><meta charset=utf-8><title>page</title>")
+}
+
+/// Answered so that its 404 does not show among a case's console lines.
+async fn no_favicon() -> HttpResponse {
+    HttpResponse::NoContent().finish()
 }
 
 fn port_of(addrs: &[SocketAddr]) -> u16 {
@@ -814,6 +1097,13 @@ fn server_lines(log: &[Seen], case: &str, origin: &str) -> Vec<String> {
             if s.origin.as_deref() != Some(origin) {
                 let _ = write!(line, " origin={:?}", s.origin);
             }
+            if let Some(u) = &s.upgrade {
+                let _ = write!(line, " upgrade={u}");
+            }
+            let checked = !matches!(s.method.as_str(), "GET" | "HEAD" | "OPTIONS") || s.upgrade.is_some();
+            if let Some(site) = s.sfs.as_ref().filter(|_| checked) {
+                let _ = write!(line, " sfs={site}");
+            }
             if let Some(m) = &s.acrm {
                 let _ = write!(line, " acrm={m}");
             }
@@ -835,6 +1125,16 @@ fn server_lines(log: &[Seen], case: &str, origin: &str) -> Vec<String> {
                 }
                 None => {}
             }
+            match s.upgraded.as_deref() {
+                Some("websocket") if s.status == 101 => line.push_str(" +upgrade"),
+                Some(v) => {
+                    let _ = write!(line, " upgraded={v:?}");
+                }
+                None => {}
+            }
+            if s.ran {
+                line.push_str(" +ran");
+            }
             line
         })
         .collect()
@@ -846,39 +1146,19 @@ fn server_lines(log: &[Seen], case: &str, origin: &str) -> Vec<String> {
 
 struct DriverInput {
     api: String,
-    page_port: u16,
+    ports: Ports,
     json: String,
 }
 
 fn driver_input(cases: &[Case], servers: &Servers) -> DriverInput {
-    let api = format!("http://127.0.0.1:{}", servers.api_port);
+    let api = format!("http://127.0.0.1:{}", servers.ports.api);
     let cases: Vec<Value> = cases
         .iter()
         .map(|c| {
-            let steps: Vec<Value> = c
-                .steps
-                .iter()
-                .map(|s| {
-                    let headers: serde_json::Map<String, Value> =
-                        s.headers.iter().map(|(k, v)| ((*k).to_owned(), json!(v))).collect();
-                    let read: Vec<&str> = match &s.expect {
-                        Saw::Allowed { headers, .. } => headers.iter().map(|(n, _)| *n).collect(),
-                        Saw::Blocked { .. } => Vec::new(),
-                    };
-                    json!({
-                        "url": step_url(&api, s, c.name),
-                        "method": s.method,
-                        "headers": headers,
-                        "body": s.body,
-                        "credentials": if s.credentials { Some("include") } else { None },
-                        "read": read,
-                        "pauseMs": s.pause_ms,
-                    })
-                })
-                .collect();
+            let steps: Vec<Value> = c.steps.iter().map(|s| step_json(s, &step_url(&api, s, c.name))).collect();
             json!({
                 "name": c.name,
-                "page": format!("{}/", c.page.origin(servers.page_port)),
+                "page": c.page.url(servers.ports),
                 "concurrent": c.concurrent,
                 "steps": steps,
             })
@@ -887,18 +1167,53 @@ fn driver_input(cases: &[Case], servers: &Servers) -> DriverInput {
     let json = json!({
         "chromium": CHROMIUM,
         "launchTimeoutMs": LAUNCH_TIMEOUT.as_millis() as u64,
-        "fetchTimeoutMs": FETCH_TIMEOUT.as_millis() as u64,
+        "stepTimeoutMs": STEP_TIMEOUT.as_millis() as u64,
         "overallTimeoutMs": DRIVER_TIMEOUT.as_millis() as u64,
         "cases": cases,
     })
     .to_string();
-    DriverInput { api, page_port: servers.page_port, json }
+    DriverInput { api, ports: servers.ports, json }
+}
+
+/// One step in the driver's protocol (tests/browser/README.md).
+fn step_json(s: &Step, url: &str) -> Value {
+    match s.kind {
+        Kind::Fetch { no_cors } => {
+            let headers: serde_json::Map<String, Value> =
+                s.headers.iter().map(|(k, v)| ((*k).to_owned(), json!(v))).collect();
+            let read: Vec<&str> = match &s.expect {
+                Saw::Allowed { headers, .. } => headers.iter().map(|(n, _)| *n).collect(),
+                _ => Vec::new(),
+            };
+            json!({
+                "kind": "fetch",
+                "url": url,
+                "method": s.method,
+                "mode": if no_cors { "no-cors" } else { "cors" },
+                "headers": headers,
+                "body": s.body,
+                "credentials": if s.credentials { Some("include") } else { None },
+                "read": read,
+                "pauseMs": s.pause_ms,
+            })
+        }
+        Kind::Form => {
+            let fields: serde_json::Map<String, Value> =
+                s.fields.iter().map(|(k, v)| ((*k).to_owned(), json!(v))).collect();
+            json!({ "kind": "form", "url": url, "method": s.method, "fields": fields, "pauseMs": s.pause_ms })
+        }
+        Kind::WebSocket => json!({ "kind": "websocket", "url": url, "send": s.body, "pauseMs": s.pause_ms }),
+    }
 }
 
 /// Every request names its case, to split the server log and to keep preflight-cache entries
 /// apart.
 fn step_url(api: &str, step: &Step, case: &str) -> String {
-    format!("{api}{}?case={case}", step.path)
+    let base = match step.kind {
+        Kind::WebSocket => api.replacen("http://", "ws://", 1),
+        _ => api.to_owned(),
+    };
+    format!("{base}{}?case={case}", step.path)
 }
 
 /// Owns the node process: on drop it is asked to stop (SIGTERM, so it closes Chromium), then
@@ -997,7 +1312,13 @@ fn check_case(case: &Case, result: &Value, seen: &[String], api: &str) -> Vec<St
         .map(|lines| lines.iter().filter_map(Value::as_str).collect::<Vec<_>>().join("\n"))
         .unwrap_or_default();
     for (i, (step, got)) in case.steps.iter().zip(&steps).enumerate() {
-        let at = format!("step {} ({} {})", i + 1, step.method, step.path);
+        let kind = match step.kind {
+            Kind::Fetch { no_cors: false } => "fetch",
+            Kind::Fetch { no_cors: true } => "no-cors fetch",
+            Kind::Form => "form",
+            Kind::WebSocket => "websocket",
+        };
+        let at = format!("step {} ({kind} {} {})", i + 1, step.method, step.path);
         let allowed = got["allowed"].as_bool();
         match &step.expect {
             Saw::Allowed { status, headers, body } => {
@@ -1037,12 +1358,52 @@ fn check_case(case: &Case, result: &Value, seen: &[String], api: &str) -> Vec<St
                     problems.push(format!("{at}: console does not give the reason {reason:?}: {console:?}"));
                 }
             }
+            Saw::Opaque => {
+                if allowed != Some(true) || got["type"] != "opaque" || got["status"] != 0 {
+                    problems.push(format!("{at}: expected an opaque response (status 0), got {got}"));
+                }
+            }
+            Saw::Landed { status, body } => {
+                if got["navigated"] != true {
+                    problems.push(format!("{at}: expected the form to navigate, got {got}"));
+                    continue;
+                }
+                if got["status"] != *status {
+                    problems.push(format!("{at}: the tab landed on status {} instead of {status}", got["status"]));
+                }
+                let have = got["body"].as_str().unwrap_or_default();
+                match body {
+                    Some(part) if !have.contains(part) => {
+                        problems.push(format!("{at}: landing page {have:?} lacks {part:?}"));
+                    }
+                    // Nothing of the server's in the tab: a refusal's body is empty, and the
+                    // driver reports none when Chromium shows its error page instead.
+                    None if !have.is_empty() => problems.push(format!("{at}: landing page has a body: {have:?}")),
+                    _ => {}
+                }
+            }
+            Saw::Echoed => {
+                if got["opened"] != true || got["echoed"].as_str() != step.body {
+                    problems.push(format!("{at}: expected the socket to open and echo {:?}, got {got}", step.body));
+                }
+            }
+            Saw::SocketFailed { reason } => {
+                if got["opened"] != false || got["closeCode"] != 1006 {
+                    problems.push(format!("{at}: expected the handshake to fail (close code 1006), got {got}"));
+                    continue;
+                }
+                let url = step_url(api, step, case.name);
+                let explained = console.lines().any(|l| l.contains(&url) && l.contains(reason));
+                if !explained {
+                    problems.push(format!("{at}: console does not give the reason {reason:?}: {console:?}"));
+                }
+            }
         }
     }
-    let all_allowed = case.steps.iter().all(|s| matches!(s.expect, Saw::Allowed { .. }));
-    // Chromium also logs every 4xx/5xx it loads; only CORS complaints matter here.
-    if all_allowed && console.contains("CORS policy") {
-        problems.push(format!("CORS complaint on a case with no block: {console:?}"));
+    // Chromium also logs every 4xx/5xx it loads; only CORS and WebSocket complaints matter.
+    let complains = console.contains("CORS policy") || console.contains("WebSocket connection");
+    if !case.steps.iter().any(Step::expects_failure) && complains {
+        problems.push(format!("CORS or WebSocket complaint on a case with no failure: {console:?}"));
     }
     let matches = seen.len() == case.server.len() && seen.iter().zip(&case.server).all(|(s, e)| s == e);
     if !matches {
@@ -1051,14 +1412,13 @@ fn check_case(case: &Case, result: &Value, seen: &[String], api: &str) -> Vec<St
     problems
 }
 
-/// Chromium's explanation of the first block in a case, without the URL and origin.
+/// Chromium's explanation of the first block or failed handshake in a case, without the URL
+/// and origin.
 fn block_reason(result: &Value) -> Option<&str> {
-    const MARK: &str = "blocked by CORS policy: ";
-    result["console"]
-        .as_array()?
-        .iter()
-        .filter_map(Value::as_str)
-        .find_map(|line| line.split_once(MARK).map(|(_, reason)| reason))
+    result["console"].as_array()?.iter().filter_map(Value::as_str).find_map(|line| {
+        let mark = if line.starts_with("WebSocket connection") { "failed: " } else { "blocked by CORS policy: " };
+        line.split_once(mark).map(|(_, reason)| reason)
+    })
 }
 
 /// One line per case for the report: what the page observed, step by step.
@@ -1066,8 +1426,16 @@ fn describe_browser(result: &Value) -> String {
     let steps = result["steps"].as_array().cloned().unwrap_or_default();
     steps
         .iter()
-        .map(|s| {
-            if s["allowed"] == true {
+        .map(|s| match s["kind"].as_str() {
+            Some("form") if s["navigated"] == true => match s["error"].as_str() {
+                Some(e) => format!("form landed on {}, not loaded ({e})", s["status"]),
+                None => format!("form landed on {}", s["status"]),
+            },
+            Some("form") => format!("form did not navigate ({})", s["error"].as_str().unwrap_or("?")),
+            Some("websocket") if s["opened"] == true => format!("socket opened, echo {}", s["echoed"]),
+            Some("websocket") => format!("socket failed (close code {})", s["closeCode"]),
+            _ if s["allowed"] == true && s["type"] == "opaque" => "opaque response".to_owned(),
+            _ if s["allowed"] == true => {
                 let headers: Vec<String> = s["headers"]
                     .as_object()
                     .map(|m| m.iter().map(|(k, v)| format!("{k}={v}")).collect())
@@ -1077,9 +1445,8 @@ fn describe_browser(result: &Value) -> String {
                 } else {
                     format!("allowed {} [{}]", s["status"], headers.join(", "))
                 }
-            } else {
-                format!("blocked ({})", s["error"].as_str().unwrap_or("?"))
             }
+            _ => format!("blocked ({})", s["error"].as_str().unwrap_or("?")),
         })
         .collect::<Vec<_>>()
         .join("; ")

@@ -2,6 +2,7 @@
 //! rejected one lists every problem.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use actix_web::http::header::{ACCESS_CONTROL_ALLOW_METHODS, ACCESS_CONTROL_ALLOW_ORIGIN, VARY};
 use actix_web::http::{Method, StatusCode};
@@ -17,7 +18,7 @@ fn policy() -> Arc<Policy> {
             .origins([APP, "https://*.example.org"])
             .methods(["GET", "PUT"])
             .headers(["content-type"])
-            .max_age(60)
+            .max_age(Duration::from_secs(60))
             .build()
             .expect("valid"),
     )
@@ -49,6 +50,8 @@ fn requests() -> Vec<TestRequest> {
             .insert_header(("Origin", APP))
             .insert_header(("Access-Control-Request-Method", "PUT"))
             .insert_header(("Access-Control-Request-Headers", "x-other")),
+        TestRequest::put().insert_header(("Origin", "https://evil.example")),
+        TestRequest::put().insert_header(("Origin", APP)),
     ]
 }
 
@@ -85,10 +88,14 @@ async fn same_behaviour_on_app_scope_and_resource() {
     assert_eq!(a[0], (200, Some(APP.into()), None, vary.clone()));
     assert_eq!(a[1], (200, Some("https://a.b.example.org".into()), None, vary.clone()));
     assert_eq!(a[2], (200, None, None, vary.clone()));
-    assert_eq!(a[3], (200, None, None, vary));
+    assert_eq!(a[3], (200, None, None, vary.clone()));
     assert_eq!(a[4], (204, Some(APP.into()), Some("PUT".into()), pre_vary.clone()));
     assert_eq!(a[5], (403, None, None, pre_vary.clone()));
     assert_eq!(a[6], (403, None, None, pre_vary));
+    // POLICY §4: a write from an origin the policy does not list is refused before the handler;
+    // one from a listed origin runs.
+    assert_eq!(a[7], (403, None, None, vary.clone()));
+    assert_eq!(a[8], (200, Some(APP.into()), None, vary));
 }
 
 #[actix_web::test]
@@ -116,7 +123,7 @@ fn rejected_policies_list_every_problem() {
         .methods(["patch"])
         .headers(["cookie"])
         .credentials(true)
-        .max_age(90_000)
+        .max_age(Duration::from_secs(90_000))
         .build()
         .unwrap_err();
     let rules: Vec<Rule> = err.iter().map(|v| v.rule).collect();
@@ -136,5 +143,27 @@ fn rejected_policies_list_every_problem() {
     let text = err.to_string();
     assert!(text.starts_with("invalid CORS policy (7 problems):"), "{text}");
     assert!(text.contains("did you mean `https://app.example.com`?"), "{text}");
-    assert!(Policy::builder().origins([APP]).build().is_err(), "methods are required at run time");
+}
+
+/// POLICY §5: a run-time policy without `methods` is valid (it used to be refused), and its
+/// middleware answers the preflights of `GET`, `HEAD` and `POST`, byte for byte, and passes
+/// the others on to routing.
+#[actix_web::test]
+async fn a_policy_without_methods_answers_get_head_and_post() {
+    let policy = Arc::new(Policy::builder().origins([APP]).build().expect("methods are optional at run time"));
+    let app = init_service(App::new().service(web::resource("/api/items").wrap(Cors::new(policy)).route(ok()))).await;
+    for (method, status) in [("GET", 204), ("HEAD", 204), ("POST", 204), ("PUT", 200), ("DELETE", 200), ("post", 200)] {
+        let req = TestRequest::default()
+            .method(Method::OPTIONS)
+            .uri("/api/items")
+            .insert_header(("Origin", APP))
+            .insert_header(("Access-Control-Request-Method", method));
+        let res = call_service(&app, req.to_request()).await;
+        assert_eq!(res.status().as_u16(), status, "preflight for {method}");
+        let acam = res.headers().get(ACCESS_CONTROL_ALLOW_METHODS).map(|v| v.to_str().unwrap().to_owned());
+        assert_eq!(acam, (status == 204).then(|| method.to_owned()), "{method}");
+        if status != 204 {
+            assert!(res.headers().get(ACCESS_CONTROL_ALLOW_ORIGIN).is_none(), "a passed-on preflight grants nothing");
+        }
+    }
 }

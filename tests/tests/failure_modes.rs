@@ -60,13 +60,24 @@ async fn actix_cors_in_front_takes_over_every_preflight() {
     assert_eq!(header(res.headers(), &ACCESS_CONTROL_ALLOW_ORIGIN), Some(EVIL));
     assert_ne!(header(res.headers(), &ACCESS_CONTROL_MAX_AGE), Some("600"), "actix-cors' max age, not the policy's");
 
+    // POLICY §4: the route still refuses the cross-origin write itself (its handler never runs),
+    // but the outer middleware writes its own headers over the refusal.
     let res = call_service(&app, TestRequest::put().uri("/items/1").insert_header(("Origin", EVIL)).to_request()).await;
-    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
     assert_eq!(
         header(res.headers(), &ACCESS_CONTROL_ALLOW_ORIGIN),
         Some(EVIL),
         "the outer middleware overrides the policy's refusal"
     );
+    // A write that passes the check (here: the browser says it comes from the server's own
+    // origin) runs, and the outer middleware overrides the policy's refusal of its origin.
+    let req = TestRequest::put()
+        .uri("/items/1")
+        .insert_header(("Origin", EVIL))
+        .insert_header(("Sec-Fetch-Site", "same-origin"));
+    let res = call_service(&app, req.to_request()).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(header(res.headers(), &ACCESS_CONTROL_ALLOW_ORIGIN), Some(EVIL));
 }
 
 /// A strict actix-cors configuration breaks the route the other way: its allow-list, not the
@@ -187,7 +198,17 @@ async fn cors_outside_auth_answers_preflights_and_decorates_401() {
     let res = call_service(&app, TestRequest::put().uri("/items/1").insert_header(("Origin", APP)).to_request()).await;
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
     assert_eq!(header(res.headers(), &ACCESS_CONTROL_ALLOW_ORIGIN), Some(APP), "the 401 is readable");
+    // POLICY §4: a write from an origin the policy does not list is refused before
+    // authentication runs, with no CORS headers.
     let res = call_service(&app, TestRequest::put().uri("/items/1").insert_header(("Origin", EVIL)).to_request()).await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    assert!(cors_headers(res.headers()).is_empty());
+    // One that passes the check reaches authentication, whose `401` is not readable by it.
+    let req = TestRequest::put()
+        .uri("/items/1")
+        .insert_header(("Origin", EVIL))
+        .insert_header(("Sec-Fetch-Site", "same-origin"));
+    let res = call_service(&app, req.to_request()).await;
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
     assert!(cors_headers(res.headers()).is_empty());
 }

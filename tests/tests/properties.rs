@@ -2,24 +2,20 @@
 //!
 //! Each case draws a policy (valid or not), builds it with `Policy::builder`, serves it with
 //! `Cors::new` in front of a handler that sets hostile CORS headers of its own, and sends a
-//! batch of random requests. Every answer is compared with the naive reference in
-//! `fuzz/src/reference.rs`:
+//! batch of random requests. Every answer is compared with the naive reference model in
+//! `cors_test_support::reference`:
 //!
 //! - `Access-Control-Allow-Origin` only when the reference allows the origin, and then it is
 //!   the request's own origin byte for byte, or `*` for the any-origin policy;
 //! - never `*` together with `Access-Control-Allow-Credentials`;
 //! - `Vary` lines are kept, and `Origin` is added exactly once when needed;
-//! - a `204` preflight only when the origin, the method and every requested header are allowed;
+//! - a `204` preflight only when the origin, the method (the listed ones, else `GET`, `HEAD`
+//!   and `POST`) and every requested header are allowed;
+//! - a cross-origin write or WebSocket handshake from an origin the policy does not list is
+//!   refused with a bare `403` before the handler runs, and every other request runs it
+//!   (POLICY §4);
 //! - what `validate()` accepts builds and serves each of its origins; what it rejects never
 //!   builds.
-
-#[allow(dead_code)]
-#[path = "../../fuzz/src/builder.rs"]
-mod builder;
-#[path = "../../fuzz/src/reference.rs"]
-mod reference;
-
-use builder::build;
 
 use std::sync::Arc;
 
@@ -29,17 +25,19 @@ use actix_web::http::Method;
 use actix_web::http::header::{
     ACCESS_CONTROL_ALLOW_CREDENTIALS, ACCESS_CONTROL_ALLOW_HEADERS, ACCESS_CONTROL_ALLOW_METHODS,
     ACCESS_CONTROL_ALLOW_ORIGIN, ACCESS_CONTROL_EXPOSE_HEADERS, ACCESS_CONTROL_MAX_AGE, ACCESS_CONTROL_REQUEST_HEADERS,
-    ACCESS_CONTROL_REQUEST_METHOD, HeaderMap, HeaderName, HeaderValue, ORIGIN, VARY,
+    ACCESS_CONTROL_REQUEST_METHOD, HOST, HeaderMap, HeaderName, HeaderValue, ORIGIN, UPGRADE, VARY,
 };
 use actix_web::rt::System;
 use actix_web::test::{TestRequest, init_service};
 use actix_web::{App, HttpResponse, web};
-use cors_policy::{PolicySpec, ValidPolicy, validate};
+use cors_policy::{DevOrigins, PolicySpec, ValidPolicy, compile, validate};
+use cors_runtime::__private::engine;
 use cors_runtime::Cors;
+use cors_test_support::builder::build;
+use cors_test_support::reference::{self, Acao};
 use proptest::prelude::*;
 use proptest::sample::select;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
-use reference::Acao;
 
 const CASES: u32 = 256;
 
@@ -69,11 +67,16 @@ fn origin_entry() -> impl Strategy<Value = String> {
         "https://Example.com",
         "https://example.com.",
         "http://localhost:3000",
+        "https://localhost:8443",
+        "http://tauri.localhost",
+        "https://127.0.0.1:8443",
         "https://*.github.io",
         "https://*.com",
+        "https://*.internal",
         "https://192.0.2.1:8443",
         "https://[2001:db8::1]",
         "https://exa mple.com",
+        "wss://example.com",
     ])
     .prop_map(String::from);
     prop_oneof![15 => built, 1 => odd]
@@ -82,7 +85,9 @@ fn origin_entry() -> impl Strategy<Value = String> {
 fn dev_entry() -> impl Strategy<Value = String> {
     let host = prop_oneof![
         12 => select(vec!["localhost", "localhost", "*.localhost", "127.0.0.1", "[::1]", "app.localhost"]),
-        1 => Just("example.com"),
+        // The developer's own network (POLICY §2).
+        4 => select(vec!["192.168.1.20", "10.0.0.5", "[fd00::5]", "my-laptop.local", "*.local"]),
+        1 => select(vec!["example.com", "8.8.8.8"]),
     ];
     let port = select(vec!["", ":3000", ":*", ":*"]);
     (select(vec!["http", "http", "https"]), host, port).prop_map(|(s, h, p)| format!("{s}://{h}{p}"))
@@ -100,7 +105,29 @@ fn list(
     })
 }
 
-/// A policy as written. `origins` is `None` now and then, to test the "required" rule. The
+/// Whether an entry of `origins` has a loopback host over `http(s)`, which needs
+/// `dangerously_allow_loopback_origins` (POLICY §2).
+fn loopback_entry(entry: &str) -> bool {
+    let Some(rest) = entry.strip_prefix("http://").or_else(|| entry.strip_prefix("https://")) else { return false };
+    let rest = rest.strip_prefix("*.").unwrap_or(rest);
+    let host = match rest.find(']') {
+        Some(end) if rest.starts_with('[') => &rest[..=end],
+        _ => rest.split(':').next().unwrap_or(rest),
+    };
+    host == "localhost" || host.ends_with(".localhost") || host.starts_with("127.") || host == "[::1]"
+}
+
+/// Whether a credentialed `*.` entry admits a public suffix, roughly: its base is one label
+/// (a top-level domain, listed or not) or a well-known suffix. Only steers the generator
+/// towards valid policies; `validate` and the builder are compared whatever it says.
+fn public_suffix_entry(entry: &str) -> bool {
+    let Some((_, base)) = entry.split_once("://*.") else { return false };
+    let base = base.split(':').next().unwrap_or(base);
+    !base.contains('.') || ["github.io", "com.org", "org.io"].contains(&base)
+}
+
+/// A policy as written. `origins` is `None` now and then, to test the "required" rule, and
+/// `methods` too (a run-time policy then answers `GET`, `HEAD` and `POST`: POLICY §5). The
 /// escape hatches are mostly set when an entry needs them, since an unneeded one is an error.
 fn spec() -> impl Strategy<Value = PolicySpec> {
     let origins = prop_oneof![
@@ -108,15 +135,21 @@ fn spec() -> impl Strategy<Value = PolicySpec> {
         2 => Just(Some(vec!["*".to_string()])),
         20 => prop::collection::vec(origin_entry(), 1..=3).prop_map(Some),
     ];
+    // A negative max age cannot be written through the builder, which takes a `Duration`.
     let max_age = prop_oneof![
         4 => Just(None),
         12 => select(vec![0i64, 600, 86_400]).prop_map(Some),
-        1 => select(vec![-1i64, 86_401]).prop_map(Some),
+        1 => select(vec![86_401i64, 1 << 40]).prop_map(Some),
+    ];
+    let methods = prop_oneof![
+        1 => Just(None),
+        4 => list(vec!["GET", "PUT", "PATCH", "DELETE", "PURGE", "post"], vec!["patch", "TRACE", "*", "GE T", "GET"], 1..=3)
+            .prop_map(Some),
     ];
     (
         origins,
         prop::collection::vec(dev_entry(), 0..=2),
-        list(vec!["GET", "PUT", "PATCH", "DELETE", "PURGE", "post"], vec!["patch", "TRACE", "*", "GE T", "GET"], 1..=3),
+        methods,
         list(
             vec!["content-type", "x-request-id", "authorization", "X-Custom"],
             vec!["cookie", "sec-fetch-mode", "access-control-allow-origin", "", "Content-Type"],
@@ -124,25 +157,36 @@ fn spec() -> impl Strategy<Value = PolicySpec> {
         ),
         list(vec!["x-total-count", "x-request-id"], vec!["set-cookie", "content-type", "X-Total-Count"], 0..=2),
         (prop::bool::weighted(0.4), max_age, prop::bool::weighted(0.9), prop::bool::weighted(0.05)),
-        (prop::bool::weighted(0.3), prop::bool::weighted(0.3)),
+        (prop::bool::weighted(0.3), prop::bool::weighted(0.3), prop::bool::weighted(0.15)),
     )
         .prop_map(
-            |(origins, dev, methods, mut headers, mut expose, (credentials, max_age, hatch, stray), stars)| {
+            |(
+                origins,
+                dev,
+                methods,
+                mut headers,
+                mut expose,
+                (credentials, max_age, hatch, stray),
+                (star_headers, star_expose, writes),
+            )| {
                 // `"*"` lists, mostly where they are allowed (without credentials).
-                if stars.0 && (!credentials || stray) {
+                if star_headers && (!credentials || stray) {
                     headers.push("*".into());
                 }
-                if stars.1 && (!credentials || stray) {
+                if star_expose && (!credentials || stray) {
                     expose.push("*".into());
                 }
                 let has = |f: &dyn Fn(&str) -> bool| origins.iter().flatten().any(|o| f(o));
-                let http = has(&|o| o.starts_with("http://"));
-                let psl =
-                    credentials && has(&|o| o.ends_with("*.com") || o.ends_with("*.github.io") || o.contains("*.io"));
+                let loopback = has(&loopback_entry);
+                // The loopback hatch covers the `http` of a loopback origin too.
+                let http = has(&|o| o.starts_with("http://") && !loopback_entry(o));
+                let psl = credentials && has(&public_suffix_entry);
+                let any = has(&|o| o == "*");
                 PolicySpec {
                     origins,
+                    origins_from_store: None,
                     dev_origins: dev,
-                    methods: Some(methods),
+                    methods,
                     route_methods: None,
                     headers,
                     expose,
@@ -150,6 +194,9 @@ fn spec() -> impl Strategy<Value = PolicySpec> {
                     max_age,
                     allow_insecure_origins: if http { hatch } else { stray },
                     allow_public_suffix_wildcards: if psl { hatch } else { stray },
+                    allow_loopback_origins: if loopback { hatch } else { stray },
+                    // An error with `"*"`, which has nothing to check.
+                    accept_cross_origin_writes: writes && (!any || stray),
                 }
             },
         )
@@ -206,12 +253,26 @@ enum NamePick {
     Raw(&'static str),
 }
 
+/// The request's own host, which POLICY §4 compares with `Origin`.
+#[derive(Clone, Debug)]
+enum HostPick {
+    Absent,
+    /// The `host[:port]` of the request's (first) origin: a same-origin request.
+    OfOrigin,
+    Raw(&'static str),
+    /// Two `Host` lines, both the origin's.
+    Twice,
+}
+
 #[derive(Clone, Debug)]
 struct Req {
     method: &'static str,
     origin: OriginPick,
     acrm: Vec<MethodPick>,
     acrh: Vec<Vec<NamePick>>,
+    site: Vec<&'static str>,
+    host: HostPick,
+    upgrade: Option<&'static str>,
 }
 
 /// A request as sent, once the picks are resolved against the policy.
@@ -221,6 +282,9 @@ struct Sent {
     origins: Vec<String>,
     acrm: Vec<String>,
     acrh: Vec<String>,
+    site: Vec<&'static str>,
+    host: Vec<String>,
+    upgrade: Vec<&'static str>,
 }
 
 fn request() -> impl Strategy<Value = Req> {
@@ -239,10 +303,11 @@ fn request() -> impl Strategy<Value = Req> {
         2 => raw.clone().prop_map(OriginPick::Raw),
         1 => (any::<usize>(), raw).prop_map(|(i, r)| OriginPick::Twice(i, r)),
     ];
-    let method = select(vec!["OPTIONS", "OPTIONS", "OPTIONS", "GET", "PUT", "POST", "DELETE"]);
+    let method =
+        select(vec!["OPTIONS", "OPTIONS", "OPTIONS", "GET", "GET", "HEAD", "PUT", "POST", "DELETE", "PATCH", "post"]);
     let one_method = prop_oneof![
         3 => any::<usize>().prop_map(MethodPick::Policy),
-        1 => select(vec!["GET", "PUT", "PATCH", "PURGE", "put", "", "CONNECT"]).prop_map(MethodPick::Raw),
+        1 => select(vec!["GET", "HEAD", "POST", "PUT", "PATCH", "PURGE", "put", "", "CONNECT"]).prop_map(MethodPick::Raw),
     ];
     let acrm = prop_oneof![1 => Just(vec![]), 6 => one_method.clone().prop_map(|m| vec![m]), 1 => prop::collection::vec(one_method, 2)];
     let name = prop_oneof![
@@ -250,16 +315,31 @@ fn request() -> impl Strategy<Value = Req> {
         1 => select(vec!["x-evil", "authorization", "", "   x-custom", "bad;name", "*", "content-type"]).prop_map(NamePick::Raw),
     ];
     let acrh = prop::collection::vec(prop::collection::vec(name, 0..=3), 0..=2);
-    (method, origin, acrm, acrh).prop_map(|(method, origin, acrm, acrh)| Req { method, origin, acrm, acrh })
+    let one_site = select(vec!["same-origin", "same-site", "cross-site", "cross-site", "none", "SAME-ORIGIN"]);
+    let site = prop_oneof![3 => Just(vec![]), 4 => one_site.clone().prop_map(|s| vec![s]), 1 => prop::collection::vec(one_site, 2)];
+    let host = prop_oneof![
+        3 => Just(HostPick::Absent),
+        3 => Just(HostPick::OfOrigin),
+        1 => select(vec!["evil.com", "example.com", "api.example.com:8443"]).prop_map(HostPick::Raw),
+        1 => Just(HostPick::Twice),
+    ];
+    let upgrade = prop::option::weighted(0.25, select(vec!["websocket", "WebSocket", "h2c", "h2c, websocket"]));
+    (method, origin, acrm, acrh, site, host, upgrade).prop_map(|(method, origin, acrm, acrh, site, host, upgrade)| {
+        Req { method, origin, acrm, acrh, site, host, upgrade }
+    })
 }
 
 impl Req {
     fn resolve(&self, entries: &[&str], valid: &ValidPolicy) -> Sent {
+        let methods: Vec<&str> = match &valid.methods {
+            Some(m) => m.iter().map(String::as_str).collect(),
+            None => reference::DEFAULT_METHODS.to_vec(),
+        };
         let acrm = self
             .acrm
             .iter()
             .map(|m| match m {
-                MethodPick::Policy(i) => valid.methods[i % valid.methods.len()].clone(),
+                MethodPick::Policy(i) => methods[i % methods.len()].to_owned(),
                 MethodPick::Raw(r) => r.to_string(),
             })
             .collect();
@@ -274,7 +354,19 @@ impl Req {
             NamePick::Raw(r) => r.to_string(),
         };
         let acrh = self.acrh.iter().map(|line| line.iter().map(element).collect::<Vec<_>>().join(",")).collect();
-        Sent { method: self.method, origins: resolve(&self.origin, entries), acrm, acrh }
+        let origins = resolve(&self.origin, entries);
+        let own_host = origins.first().and_then(|o| o.split_once("://")).map(|(_, h)| h.to_owned());
+        let host = match &self.host {
+            HostPick::Absent => vec![],
+            HostPick::OfOrigin => own_host.into_iter().collect(),
+            HostPick::Raw(h) => vec![h.to_string()],
+            HostPick::Twice => own_host.map(|h| vec![h.clone(), h]).unwrap_or_default(),
+        };
+        // POLICY §4 defines a WebSocket handshake as a `GET` with `Upgrade: websocket`, so
+        // `Upgrade` goes on `GET` requests only. (On `HEAD` and `OPTIONS` the contract checks
+        // nothing, while the runtime refuses them like handshakes: stricter, and left out.)
+        let upgrade = self.upgrade.filter(|_| self.method == "GET").into_iter().collect();
+        Sent { method: self.method, origins, acrm, acrh, site: self.site.clone(), host, upgrade }
     }
 }
 
@@ -363,11 +455,54 @@ struct Checker<'a> {
     spec: &'a PolicySpec,
     valid: &'a ValidPolicy,
     entries: Vec<&'a str>,
+    /// The policy's `Access-Control-Expose-Headers` and `Access-Control-Max-Age` values.
+    expose: Option<String>,
+    max_age: Option<String>,
 }
 
 impl Checker<'_> {
     fn any_origin(&self) -> bool {
         self.entries.contains(&"*")
+    }
+
+    /// Whether the reference refuses the request under POLICY §4.
+    fn refused(&self, req: &Sent) -> bool {
+        let lines = |name: &str| -> Vec<&[u8]> {
+            match name {
+                "origin" => req.origins.iter().map(String::as_bytes).collect(),
+                "host" => req.host.iter().map(String::as_bytes).collect(),
+                "sec-fetch-site" => req.site.iter().map(|s| s.as_bytes()).collect(),
+                "upgrade" => req.upgrade.iter().map(|s| s.as_bytes()).collect(),
+                _ => vec![],
+            }
+        };
+        let allowed = self.acao(&req.origins) != Acao::Nothing;
+        reference::expected_refusal(
+            !self.any_origin(),
+            self.spec.accept_cross_origin_writes,
+            req.method.as_bytes(),
+            lines,
+            allowed,
+        )
+    }
+
+    /// A request refused by POLICY §4: `403`, no body, no CORS header, `Vary: Origin`, and
+    /// the handler never ran.
+    fn refusal(&self, status: u16, h: &HeaderMap, body_len: usize) -> Vec<String> {
+        let mut f = Vec::new();
+        if status != 403 || body_len != 0 {
+            f.push(format!("status {status} (body {body_len} bytes); the reference refuses the request: 403"));
+        }
+        if h.contains_key("x-handler") {
+            f.push("the handler ran on a refused request".into());
+        }
+        if let Some(k) = h.keys().find(|k| k.as_str().starts_with("access-control-")) {
+            f.push(format!("{k} on a refused request"));
+        }
+        if all(h, &VARY) != [b"Origin"] {
+            f.push(format!("Vary {:?} on a refused request", all(h, &VARY)));
+        }
+        f
     }
 
     fn acao<'o>(&self, origins: &'o [String]) -> Acao<'o> {
@@ -382,7 +517,8 @@ impl Checker<'_> {
     fn preflight(&self, req: &Sent, status: u16, h: &HeaderMap, body_len: usize) -> Vec<String> {
         let mut f = Vec::new();
         let want_acao = self.acao(&req.origins);
-        let method_ok = matches!(&req.acrm[..], [m] if self.valid.methods.contains(m));
+        let method_ok =
+            matches!(&req.acrm[..], [m] if reference::method_answered(self.valid.methods.as_deref(), m.as_bytes()));
         let lines: Vec<&[u8]> = req.acrh.iter().map(String::as_bytes).collect();
         let names = reference::expected_acrh(&lines, |n| reference::header_allowed(&self.spec.headers, n));
         let ok = want_acao != Acao::Nothing && method_ok && names.is_some();
@@ -419,8 +555,7 @@ impl Checker<'_> {
         if all(h, &ACCESS_CONTROL_ALLOW_METHODS) != [req.acrm[0].as_bytes()] {
             f.push(format!("ACAM {:?} for {:?}", all(h, &ACCESS_CONTROL_ALLOW_METHODS), req.acrm));
         }
-        let max_age = self.valid.max_age_value();
-        if all(h, &ACCESS_CONTROL_MAX_AGE) != max_age.iter().map(|s| s.as_bytes()).collect::<Vec<_>>() {
+        if all(h, &ACCESS_CONTROL_MAX_AGE) != self.max_age.iter().map(|s| s.as_bytes()).collect::<Vec<_>>() {
             f.push(format!("ACMA {:?}", all(h, &ACCESS_CONTROL_MAX_AGE)));
         }
         let names = names.unwrap_or_default();
@@ -435,9 +570,13 @@ impl Checker<'_> {
         f
     }
 
-    /// An actual (or non-CORS) response, decorated over the handler's own headers.
-    fn actual(&self, origins: &[String], hostile: &HeaderMap, h: &HeaderMap) -> Vec<String> {
+    /// An actual (or non-CORS) response that the handler produced, decorated over its own
+    /// headers.
+    fn actual(&self, origins: &[String], status: u16, hostile: &HeaderMap, h: &HeaderMap) -> Vec<String> {
         let mut f = Vec::new();
+        if status != 200 || h.get("x-handler").is_none_or(|v| v != "ran") {
+            f.push(format!("status {status}: the reference lets the request through to the handler"));
+        }
         let want = self.acao(origins);
         let acao = all(h, &ACCESS_CONTROL_ALLOW_ORIGIN);
         let acac = all(h, &ACCESS_CONTROL_ALLOW_CREDENTIALS);
@@ -449,7 +588,7 @@ impl Checker<'_> {
         if acac != if allowed && self.valid.credentials { vec![&b"true"[..]] } else { vec![] } {
             f.push(format!("ACAC {acac:?}"));
         }
-        let expose = self.valid.expose_value().filter(|_| allowed);
+        let expose = self.expose.as_ref().filter(|_| allowed);
         if aceh != expose.iter().map(|s| s.as_bytes()).collect::<Vec<_>>() {
             f.push(format!("ACEH {aceh:?}, policy {expose:?}"));
         }
@@ -488,6 +627,15 @@ fn to_request(req: &Sent) -> TestRequest {
     for l in &req.acrh {
         t = t.append_header((ACCESS_CONTROL_REQUEST_HEADERS, l.as_str()));
     }
+    for s in &req.site {
+        t = t.append_header(("sec-fetch-site", *s));
+    }
+    for h in &req.host {
+        t = t.append_header((HOST, h.as_str()));
+    }
+    for u in &req.upgrade {
+        t = t.append_header((UPGRADE, *u));
+    }
     t
 }
 
@@ -500,6 +648,10 @@ struct Tally {
     passed_on: u32,
     echoed: u32,
     denied: u32,
+    /// Requests refused by POLICY §4.
+    refused: u32,
+    /// Requests POLICY §4 checks, let through (same origin, no browser, or a listed origin).
+    written: u32,
 }
 
 /// Serves one random policy and sends it a batch of random requests.
@@ -519,10 +671,17 @@ async fn serve_case(spec: &PolicySpec, reqs: &[Req], hostile: &Hostile, tally: &
         (v, b) => return vec![format!("validate says {:?}, the builder {:?}", v.is_ok(), b.is_ok())],
     };
     tally.valid += 1;
-    let checker = Checker { spec, valid: &valid, entries: entries(spec) };
+    let compiled = compile(&valid, DevOrigins::Leave);
+    let checker =
+        Checker { spec, valid: &valid, entries: entries(spec), expose: compiled.expose, max_age: compiled.max_age };
     let preflight = |r: &Sent| r.method == "OPTIONS" && !r.acrm.is_empty() && !r.origins.is_empty();
-    // The middleware answers the preflights whose (first) requested method the policy lists.
-    let answered = |r: &Sent| preflight(r) && valid.methods.contains(&r.acrm[0]);
+    // The middleware takes the preflights whose (first) `Access-Control-Request-Method` line
+    // names a method the policy lists, or one of `GET`, `HEAD` and `POST` when it lists none,
+    // and answers them itself: `204`, or `403` when anything is wrong, several method lines
+    // included (POLICY §3: exactly one line). Any other goes on to routing (§5).
+    let answered = |r: &Sent| {
+        preflight(r) && reference::method_answered(valid.methods.as_deref(), r.acrm[0].as_bytes())
+    };
     let handler_headers = hostile.headers();
     let served = handler_headers.clone();
     let app = init_service(App::new().service(web::resource("/p").wrap(Cors::new(Arc::new(policy))).route(
@@ -588,13 +747,23 @@ async fn serve_case(spec: &PolicySpec, reqs: &[Req], hostile: &Hostile, tally: &
             } else {
                 vec![]
             }
+        } else if checker.refused(&req) {
+            tally.refused += 1;
+            checker.refusal(status, &h, body_len)
         } else {
+            if reference::write_checked(
+                req.method.as_bytes(),
+                &req.upgrade.iter().map(|u| u.as_bytes()).collect::<Vec<_>>(),
+            ) && !checker.any_origin()
+            {
+                tally.written += 1;
+            }
             if h.contains_key(ACCESS_CONTROL_ALLOW_ORIGIN) {
                 tally.echoed += 1
             } else {
                 tally.denied += 1
             }
-            checker.actual(&req.origins, &handler_headers, &h)
+            checker.actual(&req.origins, status, &handler_headers, &h)
         };
         f.extend(problems.into_iter().map(|p| format!("{what}: {p}")));
     }
@@ -617,8 +786,8 @@ fn random_policies_and_requests_through_a_real_service() {
     let t = tally.into_inner();
     println!(
         "properties: {} valid and {} rejected policies; {} preflights granted, {} refused, {} passed on; \
-         {} actual responses with ACAO, {} without",
-        t.valid, t.invalid, t.preflight_ok, t.preflight_refused, t.passed_on, t.echoed, t.denied
+         {} actual responses with ACAO, {} without; {} cross-origin writes refused, {} checked ones let through",
+        t.valid, t.invalid, t.preflight_ok, t.preflight_refused, t.passed_on, t.echoed, t.denied, t.refused, t.written
     );
     // The generator must keep producing both kinds of policy and of answer, or the properties
     // above hold vacuously. The counts include shrinking runs, so only lower bounds are safe.
@@ -630,6 +799,8 @@ fn random_policies_and_requests_through_a_real_service() {
         ("passed-on preflights", t.passed_on),
         ("echoed origins", t.echoed),
         ("denied origins", t.denied),
+        ("refused writes", t.refused),
+        ("checked writes let through", t.written),
     ] {
         assert!(n >= CASES / 32, "only {n} {what} in {CASES} cases");
     }
@@ -649,7 +820,7 @@ fn builder_accepts_exactly_what_validate_accepts() {
                         if let Some(o) = sample(entry) {
                             h.insert(ORIGIN, HeaderValue::from_str(&o).expect("a header value"));
                         }
-                        let acao = policy.allow_origin(&h);
+                        let acao = engine::allow_origin(&policy, &h);
                         prop_assert!(acao.is_ok(), "`{entry}` accepted but its origin is refused: {acao:?}");
                     }
                 }

@@ -1,0 +1,189 @@
+//! [`Cors`]: the middleware that serves a [`Policy`] on an App, a Scope or a Resource.
+
+use std::future::{Ready, ready};
+use std::ops::Deref;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::task::{Context, Poll};
+
+use actix_web::Error;
+use actix_web::body::{BoxBody, EitherBody, MessageBody};
+use actix_web::dev::{Service, ServiceRequest, ServiceResponse, Transform, forward_ready};
+use pin_project_lite::pin_project;
+
+use super::{After, Before, TenantLoad, before, finish, refused_response, tenant_lookup};
+use crate::Policy;
+use crate::engine::DEFAULT_METHODS;
+use crate::tenant::{Lookup, OriginSet};
+
+/// Middleware that serves a [`Policy`] on an `App`, a `Scope` or a `Resource`.
+///
+/// It answers the preflights for the policy's `methods` (for `GET`, `HEAD` and `POST` when it
+/// lists none) before anything inside it runs, refuses the cross-origin writes and WebSocket
+/// handshakes of POLICY §4, and decorates every other response, including the errors of
+/// middleware inside it. A preflight for another method goes on to routing, and whatever
+/// answers it gets no CORS header.
+///
+/// With a shared policy:
+///
+/// ```
+/// use actix_web::{web, App, HttpResponse};
+/// use cors_runtime::{policy, Cors, Policy};
+///
+/// static API: Policy = policy!(origins = ["https://app.example.com"], methods = [GET, PUT]);
+///
+/// let app = App::new().service(
+///     web::scope("/api").wrap(Cors::new(&API)).route("/items", web::get().to(HttpResponse::Ok)),
+/// );
+/// ```
+///
+/// With a policy built at start-up, shared by the workers through an `Arc`:
+///
+/// ```
+/// use std::sync::Arc;
+/// use actix_web::{web, App, HttpResponse};
+/// use cors_runtime::{Cors, Policy};
+///
+/// let policy = Arc::new(Policy::builder().origins(["https://app.example.com"]).build().unwrap());
+/// let app = App::new().service(
+///     web::scope("/api").wrap(Cors::new(policy.clone())).route("/items", web::get().to(HttpResponse::Ok)),
+/// );
+/// ```
+///
+/// Authentication goes **inside** it (`.wrap(auth).wrap(Cors::new(&API))`: actix-web runs the
+/// last `wrap` first): preflights are answered before authentication runs, every other
+/// request is authenticated, and the `401`s carry the policy's headers, so the page can read
+/// them.
+#[derive(Clone, Debug)]
+pub struct Cors<P = &'static Policy> {
+    policy: P,
+}
+
+impl<P> Cors<P>
+where
+    P: Deref<Target = Policy> + Clone + 'static,
+{
+    /// Middleware serving `policy`: a `&'static Policy` (from [`policy!`](crate::policy!)) or
+    /// an `Arc<Policy>` (from [`Policy::builder`]).
+    pub fn new(policy: P) -> Self {
+        crate::audit::served_by_middleware(&policy);
+        Cors { policy }
+    }
+}
+
+impl<S, B, P> Transform<S, ServiceRequest> for Cors<P>
+where
+    S: Service<ServiceRequest, Response = ServiceResponse<B>, Error = Error> + 'static,
+    B: MessageBody,
+    P: Deref<Target = Policy> + Clone + 'static,
+{
+    type Response = ServiceResponse<EitherBody<B, BoxBody>>;
+    type Error = Error;
+    type Transform = CorsService<S, P>;
+    type InitError = ();
+    type Future = Ready<Result<Self::Transform, Self::InitError>>;
+
+    fn new_transform(&self, service: S) -> Self::Future {
+        ready(Ok(CorsService { service: Rc::new(service), policy: self.policy.clone() }))
+    }
+}
+
+/// The service made by [`Cors`].
+#[derive(Debug)]
+pub struct CorsService<S, P> {
+    service: Rc<S>,
+    policy: P,
+}
+
+impl<S, B, P> Service<ServiceRequest> for CorsService<S, P>
+where
+    S: Service<ServiceRequest, Response = ServiceResponse<B>, Error = Error> + 'static,
+    B: MessageBody,
+    P: Deref<Target = Policy> + Clone + 'static,
+{
+    type Response = ServiceResponse<EitherBody<B, BoxBody>>;
+    type Error = Error;
+    type Future = CorsFuture<S, P>;
+
+    forward_ready!(service);
+
+    fn call(&self, req: ServiceRequest) -> Self::Future {
+        let state = match self.policy.store_name() {
+            None => start(&self.policy, &self.service, req, None),
+            Some(name) => match tenant_lookup(&req, name) {
+                Lookup::Ready(set) => start(&self.policy, &self.service, req, set.as_deref()),
+                Lookup::Pending(fut) => {
+                    State::Loading { load: TenantLoad { fut, req: Some(req) }, service: Rc::clone(&self.service) }
+                }
+            },
+        };
+        CorsFuture { state, policy: self.policy.clone() }
+    }
+}
+
+/// What happens to a request once its tenant's origins (if any) are known.
+fn start<S, B>(policy: &Policy, service: &Rc<S>, req: ServiceRequest, tenant: Option<&OriginSet>) -> State<S>
+where
+    S: Service<ServiceRequest, Response = ServiceResponse<B>, Error = Error>,
+{
+    let answers: &[_] = policy.served().methods.as_deref().unwrap_or(&DEFAULT_METHODS);
+    let tenant = tenant.map(|t| &t.table);
+    match before(policy, &req, Some(answers), tenant, req.path()) {
+        Before::Answer => {
+            let res = policy.preflight_response(req.headers(), answers, tenant);
+            State::Ready { res: Some(req.into_response(res)) }
+        }
+        Before::Refuse => State::Ready { res: Some(req.into_response(refused_response())) },
+        Before::Call(after) => State::Inner { fut: service.call(req), after: Some(after) },
+    }
+}
+
+pin_project! {
+    /// The future of [`CorsService`]: no boxing and no allocation, except while a tenant's
+    /// origins load.
+    pub struct CorsFuture<S: Service<ServiceRequest>, P> {
+        #[pin]
+        state: State<S>,
+        policy: P,
+    }
+}
+
+pin_project! {
+    #[project = StateProj]
+    enum State<S: Service<ServiceRequest>> {
+        Inner { #[pin] fut: S::Future, after: Option<After> },
+        Ready { res: Option<ServiceResponse<BoxBody>> },
+        Loading { load: TenantLoad, service: Rc<S> },
+    }
+}
+
+impl<S, B, P> std::future::Future for CorsFuture<S, P>
+where
+    S: Service<ServiceRequest, Response = ServiceResponse<B>, Error = Error>,
+    B: MessageBody,
+    P: Deref<Target = Policy> + Clone + 'static,
+{
+    type Output = Result<ServiceResponse<EitherBody<B, BoxBody>>, Error>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let mut this = self.project();
+        loop {
+            match this.state.as_mut().project() {
+                StateProj::Inner { fut, after } => {
+                    let res = std::task::ready!(fut.poll(cx));
+                    let after = after.take().expect("polled after completion");
+                    return Poll::Ready(finish(this.policy, after, res).map(ServiceResponse::map_into_left_body));
+                }
+                StateProj::Ready { res } => {
+                    let res = res.take().expect("polled after completion");
+                    return Poll::Ready(Ok(res.map_into_right_body()));
+                }
+                StateProj::Loading { load, service } => {
+                    let (req, set) = std::task::ready!(load.poll(cx));
+                    let next = start(this.policy, service, req, set.as_deref());
+                    this.state.set(next);
+                }
+            }
+        }
+    }
+}

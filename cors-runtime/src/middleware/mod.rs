@@ -1,0 +1,150 @@
+//! The actix-web side: the middleware that serves a [`Policy`](crate::Policy) on an App,
+//! Scope or Resource ([`Cors`]), the one `#[cors]` puts on its route ([`RouteCors`]), and
+//! the route that answers a handler's preflights ([`preflight_resource`]). What they do to
+//! a request is decided once, by [`before`] and [`finish`].
+
+mod cors;
+mod preflight;
+mod route;
+
+pub use cors::Cors;
+pub use preflight::{PreflightGuard, not_preflight, preflight_resource};
+pub use route::RouteCors;
+
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::StatusCode;
+use actix_web::http::header::{HeaderValue, ORIGIN, VARY};
+use actix_web::{Error, HttpResponse};
+
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::task::{Context, Poll};
+
+use crate::Policy;
+use crate::classify::{RequestKind, classify};
+use crate::engine;
+use crate::served::OriginTable;
+use crate::tenant::{Lookup, OriginSet, TenantStores};
+
+/// What a layer does with a request, decided before the wrapped service sees it.
+pub(crate) enum Before {
+    /// A preflight this layer answers itself.
+    Answer,
+    /// Refused by POLICY §4: `403`, no CORS headers, the wrapped service never runs.
+    Refuse,
+    /// Call the wrapped service, then treat its answer as this says.
+    Call(After),
+}
+
+/// What a layer does with the wrapped service's answer.
+pub(crate) enum After {
+    /// Set the policy's headers for this `Access-Control-Allow-Origin` (none: not allowed).
+    Decorate(Option<HeaderValue>),
+    /// A preflight the layer does not answer went on to routing: whatever answers it gets no
+    /// CORS header, so that it grants nothing.
+    Strip,
+}
+
+/// Decides what to do with `req`. `answers` holds the methods whose preflights this layer
+/// answers itself (`None`: it passes every preflight on); `route` names the route in logs.
+pub(crate) fn before<M: AsRef<str>>(
+    policy: &Policy,
+    req: &ServiceRequest,
+    answers: Option<&[M]>,
+    tenant: Option<&OriginTable>,
+    route: &str,
+) -> Before {
+    let (method, headers) = (req.method(), req.headers());
+    let kind = classify(method, headers);
+    if kind == RequestKind::Preflight {
+        let asked = crate::classify::requested_method(method, headers);
+        let ours = answers.is_some_and(|m| asked.is_some_and(|a| m.iter().any(|m| m.as_ref().as_bytes() == a.as_bytes())));
+        return if ours { Before::Answer } else { Before::Call(After::Strip) };
+    }
+    let acao = policy.allow_origin(headers, tenant);
+    if kind == RequestKind::Actual && acao.is_err() {
+        tracing::debug!(target: "cors", origin = ?headers.get(ORIGIN), route, reason = ?acao, "origin not allowed");
+    }
+    if policy.served().write_check
+        && engine::is_checked(method, headers)
+        && let Err(reason) = engine::protect_check(req.head(), acao.is_ok())
+    {
+        tracing::debug!(
+            target: "cors", origin = ?headers.get(ORIGIN), route, method = %method, ?reason,
+            "cross-origin request refused"
+        );
+        return Before::Refuse;
+    }
+    Before::Call(After::Decorate(acao.ok()))
+}
+
+/// Applies `after` to the wrapped service's answer: to the response, or, for an error from a
+/// service further in, to the response that error becomes further out.
+pub(crate) fn finish<B, P>(policy: &P, after: After, res: Result<ServiceResponse<B>, Error>) -> Result<ServiceResponse<B>, Error>
+where
+    P: std::ops::Deref<Target = Policy> + Clone + 'static,
+{
+    match (res, after) {
+        (Ok(mut res), After::Decorate(acao)) => {
+            policy.apply_actual(acao, res.headers_mut());
+            Ok(res)
+        }
+        (Ok(mut res), After::Strip) => {
+            engine::actual::strip(res.headers_mut());
+            Ok(res)
+        }
+        (Err(mut err), After::Decorate(acao)) => {
+            let policy = policy.clone();
+            err.add_response_mapper(move |mut res| {
+                policy.apply_actual(acao.clone(), res.headers_mut());
+                res
+            });
+            Err(err)
+        }
+        (Err(mut err), After::Strip) => {
+            err.add_response_mapper(|mut res| {
+                engine::actual::strip(res.headers_mut());
+                res
+            });
+            Err(err)
+        }
+    }
+}
+
+static VARY_ORIGIN: HeaderValue = HeaderValue::from_static("Origin");
+
+/// The answer to a refused request: `403`, `Vary: Origin`, nothing else.
+pub(crate) fn refused_response() -> HttpResponse {
+    let mut res = HttpResponse::new(StatusCode::FORBIDDEN);
+    res.headers_mut().insert(VARY, VARY_ORIGIN.clone());
+    res
+}
+
+/// Asks the tenant store `name` for the origins of the request's tenant. A store that is not
+/// registered allows no origin: a policy never fails open.
+pub(crate) fn tenant_lookup(req: &ServiceRequest, name: &str) -> Lookup {
+    match req.app_data::<TenantStores>().and_then(|s| s.get(name)) {
+        Some(store) => store.lookup(req.request()),
+        None => {
+            tracing::error!(
+                target: "cors", store = name,
+                "no tenant store of this name is registered with `app_data(TenantStores)`: no origin is allowed"
+            );
+            Lookup::Ready(None)
+        }
+    }
+}
+
+/// A request waiting for its tenant's origins.
+pub(crate) struct TenantLoad {
+    pub(crate) fut: Pin<Box<dyn Future<Output = Option<Arc<OriginSet>>>>>,
+    pub(crate) req: Option<ServiceRequest>,
+}
+
+impl TenantLoad {
+    pub(crate) fn poll(&mut self, cx: &mut Context<'_>) -> Poll<(ServiceRequest, Option<Arc<OriginSet>>)> {
+        let set = std::task::ready!(self.fut.as_mut().poll(cx));
+        Poll::Ready((self.req.take().expect("polled after completion"), set))
+    }
+}
