@@ -5,7 +5,7 @@ use cors_policy::ValidPolicy;
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
-use syn::{ItemFn, Path};
+use syn::{ItemFn, LitStr, Path};
 
 use crate::emit;
 use crate::route::Routes;
@@ -20,15 +20,22 @@ pub enum Source<'a> {
     Shared { name: &'a Path, answered: Vec<String>, own: Vec<String> },
 }
 
-/// The handler struct, its route with the CORS middleware, and one preflight route per route
-/// attribute.
+/// The handler struct and, per route attribute, the resource `#[cors]` registers in place of
+/// actix-web's route macro: the route attribute's path, name, guards and middleware, with the
+/// CORS middleware outermost, answering the route's preflights itself.
+///
+/// One resource per route attribute, so that a request is matched against the path once. Its
+/// guard admits the route's methods and the preflights asking for them; requests for other
+/// methods fall through to later resources, as with actix-web's own macros. A preflight is
+/// admitted by the method it asks for, never as an `OPTIONS` request, so a handler serving
+/// `OPTIONS` never answers another handler's preflights, in whatever order they were
+/// registered, and no handler ever sees a preflight.
 pub fn handler(krate: &Path, item: &ItemFn, routes: &Routes, source: Source<'_>) -> TokenStream {
     let p = quote!(__cors_rt);
     let name = &item.sig.ident;
     let vis = &item.vis;
     let docs: Vec<_> = routes.others.iter().filter(|a| a.path().is_ident("doc")).collect();
     let others = &routes.others;
-    let marker = &routes.routes_marker;
     let mut inner = item.clone();
     inner.attrs.clear();
 
@@ -41,30 +48,37 @@ pub fn handler(krate: &Path, item: &ItemFn, routes: &Routes, source: Source<'_>)
         }
         Source::Shared { name: policy, answered, own } => (quote!(#policy), methods_listed(&p, policy, &own), answered),
     };
-    // The route attribute gets calls to local items, not paths into the runtime: a wrong
-    // `crate = ...` is then reported once, on our tokens.
-    let route_attrs = routes.routes.iter().map(|r| {
-        let wrap = format!("{}({:?})", crate::route::MIDDLEWARE_FN, r.path.value());
-        r.with_options(&wrap, r.serves_options().then_some("__cors_not_preflight"))
-    });
+    let applied = crate::route::APPLIED;
+    // The route attributes are read here rather than expanded: their imports are still used.
+    // (Under `#[routes]`, only `routes` is a macro; the attributes below it are read by it.)
+    let attr_paths: Vec<&Path> = match &routes.routes_marker {
+        Some(marker) => vec![marker.path()],
+        None => routes.routes.iter().map(|r| r.attr.path()).collect(),
+    };
+    let web = quote!(#p::actix_web);
     let dev = quote!(#krate::__private::actix_web::dev);
-    // Each route attribute's preflights are answered for every method the route serves: the
-    // policy allows those in `answered` and refuses the rest with a 403. Preflights for
-    // methods the route does not serve fall through to routing. The preflight routes are
-    // registered first: a preflight then never tests the route's method guard, which
-    // allocates (actix-web records the methods it saw, for a 405's `Allow`), while their own
-    // guard costs a request that is no preflight one comparison and no allocation. A route
-    // that serves `OPTIONS` gets a guard that keeps preflights away from it, so the order of
-    // routes on a path does not matter.
-    let preflights = routes.routes.iter().map(|r| {
-        let served = &r.methods;
+    let resources = routes.routes.iter().map(|r| {
         let path = &r.path;
+        let resource_name = r.name.as_ref().map_or_else(|| name.to_string(), LitStr::value);
+        let served = &r.methods;
+        let answered = answered.iter().filter(|m| served.contains(m));
         let guards = &r.guards;
+        let wraps = &r.wraps;
+        // Without middleware of the route's own, the handler's service applies the policy
+        // itself; with some, the policy's middleware goes around them, so that their answers
+        // and errors are decorated too (actix-web applies each `wrap` around the previous).
+        let service = if wraps.is_empty() {
+            quote!(.route(#web::Route::new().service(#p::handler_service(&#policy, &[#(#answered),*], #path, #name))))
+        } else {
+            quote!(#(.wrap(#wraps))* .wrap(#p::route_cors(&#policy, &[#(#answered),*], #path)) .to(#name))
+        };
         quote! {
-            #dev::HttpServiceFactory::register(
-                #p::preflight_resource(#path, &#policy, &[#(#served),*], &[#(#answered),*], &[#(#guards),*]),
-                __config,
-            );
+            let __resource = #web::Resource::new(#path)
+                .name(#resource_name)
+                .guard(#p::RouteGuard::new(&[#(#served),*]))
+                #(.guard(#web::guard::fn_guard(#guards)))*
+                #service;
+            #dev::HttpServiceFactory::register(__resource, __config);
         }
     });
     quote! {
@@ -76,20 +90,12 @@ pub fn handler(krate: &Path, item: &ItemFn, routes: &Routes, source: Source<'_>)
             fn register(self, __config: &mut #dev::AppService) {
                 // One path into the runtime: a wrong `crate = ...` is reported once.
                 use #krate::__private as __cors_rt;
+                #(#[allow(unused_imports)] use #attr_paths as _;)*
                 #setup
-                fn __cors_middleware(route: &'static str) -> #p::RouteCors {
-                    #p::route_cors(&#policy, route)
-                }
-                #[allow(dead_code)]
-                fn __cors_not_preflight(ctx: &#p::actix_web::guard::GuardContext<'_>) -> bool {
-                    #p::not_preflight(ctx)
-                }
-                #(#preflights)*
                 #(#others)*
-                #marker
-                #(#route_attrs)*
+                #[doc = #applied]
                 #inner
-                #dev::HttpServiceFactory::register(#name, __config);
+                #(#resources)*
             }
         }
 

@@ -35,6 +35,13 @@ fn cors_impl(args: proc_macro2::TokenStream, item: proc_macro2::TokenStream) -> 
             return quote!(#e #item);
         }
     };
+    if matches!(item_fn.sig.output, syn::ReturnType::Default) {
+        errors.push(syn::Error::new_spanned(
+            &item_fn.sig,
+            "the handler has no return type, so it cannot answer a request\n= help: return a response, such as \
+             `-> HttpResponse` or `-> impl Responder`",
+        ));
+    }
     let attr = args::parse_attr(args, &mut errors);
     let krate = match &attr {
         Some(Attr::Inline(a, _)) => a.krate.as_ref().map(|k| k.0.clone()),

@@ -1,7 +1,7 @@
 //! Finding and reading the actix-web route attribute below `#[cors]`.
 
 use proc_macro2::{Span, TokenStream};
-use quote::{ToTokens, quote};
+use quote::ToTokens;
 use syn::parse::ParseStream;
 use syn::punctuated::Punctuated;
 use syn::spanned::Spanned;
@@ -9,9 +9,9 @@ use syn::{Attribute, Expr, Lit, LitStr, Meta, MetaNameValue, Path, Token};
 
 use crate::diag::Errors;
 
-/// The local function the route attribute's `wrap` calls for our middleware; another
-/// `#[cors]` recognises its own work by it.
-pub const MIDDLEWARE_FN: &str = "__cors_middleware";
+/// A doc attribute `#[cors]` leaves on the handler it expands: another `#[cors]` below it,
+/// under another name (`use cors_runtime::cors as c2;`), recognises its work by it.
+pub const APPLIED: &str = "cors-runtime: #[cors] applied";
 
 /// The single-method route attributes and the method each serves.
 const METHOD_ATTRS: [(&str, &str); 9] = [
@@ -30,38 +30,16 @@ const METHOD_ATTRS: [(&str, &str); 9] = [
 pub struct RouteAttr {
     /// The attribute as written.
     pub attr: Attribute,
-    /// It already carries the middleware of a `#[cors]` above this one.
-    pub has_cors: bool,
     /// Its path literal.
     pub path: LitStr,
+    /// Its `name = "..."`, if any.
+    pub name: Option<LitStr>,
     /// The methods it serves.
     pub methods: Vec<String>,
     /// Its `guard = "fn"` options.
     pub guards: Vec<Path>,
-}
-
-impl RouteAttr {
-    /// The attribute with options appended: `wrap = "<wrap>"` makes our middleware the
-    /// outermost of the route's own (actix applies `wrap`s in order, each around the previous
-    /// ones), and `guard = "<guard>"`, when given, keeps preflights away from the route.
-    pub fn with_options(&self, wrap: &str, guard: Option<&str>) -> TokenStream {
-        let Meta::List(list) = &self.attr.meta else { unreachable!("route attributes are lists") };
-        let path = &list.path;
-        let tokens = &list.tokens;
-        let trailing = tokens.clone().into_iter().last().is_some_and(|t| t.to_string() == ",");
-        let comma = if trailing { quote!() } else { quote!(,) };
-        let wrap = LitStr::new(wrap, Span::call_site());
-        let guard = guard.map(|g| {
-            let g = LitStr::new(g, Span::call_site());
-            quote!(, guard = #g)
-        });
-        quote!(#[#path(#tokens #comma wrap = #wrap #guard)])
-    }
-
-    /// Whether the route serves `OPTIONS`, where a preflight could reach the handler.
-    pub fn serves_options(&self) -> bool {
-        self.methods.iter().any(|m| m == "OPTIONS")
-    }
+    /// Its `wrap = "middleware"` options, in order.
+    pub wraps: Vec<Expr>,
 }
 
 /// The route attributes of a handler, and everything else on it.
@@ -97,7 +75,16 @@ pub fn find(attrs: &[Attribute], errors: &mut Errors) -> Option<Routes> {
     let mut ok = true;
     for attr in attrs {
         let name = last_segment(attr.path());
-        if name == "cors" {
+        if attr.path().is_ident("doc") && matches!(&attr.meta, Meta::NameValue(nv) if is_applied(&nv.value)) {
+            // An attribute above this one, under another name, has already expanded.
+            errors.push(syn::Error::new(
+                Span::call_site(),
+                "`#[cors]` is applied twice to this handler, once under another name\n= help: write one \
+                 `#[cors(...)]` with the whole policy: with two, preflights would follow one policy and \
+                 responses the other",
+            ));
+            ok = false;
+        } else if name == "cors" {
             // Reported, then dropped, so that the rest of the handler is still understood.
             errors.push(syn::Error::new_spanned(
                 attr,
@@ -134,18 +121,6 @@ pub fn find(attrs: &[Attribute], errors: &mut Errors) -> Option<Routes> {
         } else {
             out.others.push(attr.clone());
         }
-    }
-    if out.routes.iter().any(|r| r.has_cors) {
-        // An attribute above this one, under another name (`use cors_runtime::cors as c2;`),
-        // has already put its middleware on the route.
-        errors.push(syn::Error::new(
-            Span::call_site(),
-            "`#[cors]` is applied twice to this handler, once under another name\n= help: write one \
-             `#[cors(...)]` with the whole policy: with two, preflights would follow one policy and \
-             responses the other",
-        ));
-        // The route is kept as it is: the stub then still registers it, and adds no error.
-        return Some(out);
     }
     if out.routes.is_empty() && ok {
         let message = if written_below_route() {
@@ -186,6 +161,12 @@ fn written_below_route() -> bool {
     false
 }
 
+fn is_applied(value: &Expr) -> bool {
+    matches!(value, Expr::Lit(l) if matches!(&l.lit, Lit::Str(s) if s.value() == APPLIED))
+}
+
+/// Reads a route attribute as actix-web's own route macros do, with the same rules and
+/// messages, since `#[cors]` registers the route itself.
 fn parse_route(attr: &Attribute, is_route: bool) -> syn::Result<RouteAttr> {
     let parser = |input: ParseStream| {
         let path: LitStr = input.parse()?;
@@ -202,21 +183,44 @@ fn parse_route(attr: &Attribute, is_route: bool) -> syn::Result<RouteAttr> {
             format!("{e}\n= help: `#[cors]` reads the route attribute, such as `#[get(\"/path\")]`"),
         )
     })?;
-    let mut methods = Vec::new();
-    let mut guards = Vec::new();
-    let mut has_cors = false;
+    let mut route = RouteAttr { attr: attr.clone(), path, name: None, methods: Vec::new(), guards: Vec::new(), wraps: Vec::new() };
     for opt in opts {
         let key = opt.path.get_ident().map(ToString::to_string).unwrap_or_default();
-        let Expr::Lit(lit) = &opt.value else { continue };
-        let Lit::Str(s) = &lit.lit else { continue };
+        let lit = match &opt.value {
+            Expr::Lit(syn::ExprLit { lit: Lit::Str(s), .. }) => Some(s.clone()),
+            _ => None,
+        };
+        let expects = |what: &str| syn::Error::new_spanned(&opt.value, format!("`{key}` expects {what}\n= help: write it in a string, such as `{key} = \"...\"`"));
         match key.as_str() {
-            "method" if is_route => methods.push(s.value()),
-            "guard" => guards.push(s.parse::<Path>()?),
-            "wrap" => has_cors |= s.value().starts_with(MIDDLEWARE_FN),
-            _ => {}
+            "name" => route.name = Some(lit.ok_or_else(|| expects("a string literal"))?),
+            "guard" => route.guards.push(lit.ok_or_else(|| expects("the path of a guard function"))?.parse()?),
+            "wrap" => route.wraps.push(lit.ok_or_else(|| expects("a middleware expression"))?.parse()?),
+            "method" if !is_route => {
+                return Err(syn::Error::new_spanned(
+                    &opt,
+                    "HTTP method forbidden here\n= help: to handle several methods, use `#[route(\"/path\", method = \"GET\", method = \"POST\")]`",
+                ));
+            }
+            "method" => {
+                let lit = lit.ok_or_else(|| expects("a method name"))?;
+                let m = lit.value();
+                if m.is_empty() || !m.bytes().all(|b| b.is_ascii_uppercase()) {
+                    return Err(syn::Error::new_spanned(&lit, format!("`{m}` is not an HTTP method\n= help: methods are upper case, such as `\"GET\"` or `\"PURGE\"`")));
+                }
+                if route.methods.contains(&m) {
+                    return Err(syn::Error::new_spanned(&lit, format!("HTTP method defined more than once: `{m}`\n= help: remove this one")));
+                }
+                route.methods.push(m);
+            }
+            _ => {
+                return Err(syn::Error::new_spanned(
+                    &opt.path,
+                    "unknown route option\n= help: the options are `name`, `guard`, `wrap` and, on `#[route]`, `method`",
+                ));
+            }
         }
     }
-    Ok(RouteAttr { attr: attr.clone(), has_cors, path, methods, guards })
+    Ok(route)
 }
 
 impl ToTokens for RouteAttr {

@@ -5,6 +5,8 @@ use actix_web::dev::{RequestHead, ServiceRequest};
 use actix_web::http::Method;
 use actix_web::http::header::{ACCESS_CONTROL_REQUEST_METHOD, HeaderMap, HeaderValue, ORIGIN};
 
+use crate::engine::{OriginDenied, single_origin};
+
 /// What kind of request this is, from the CORS protocol's point of view.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RequestKind {
@@ -31,20 +33,44 @@ pub enum RequestKind {
 /// ```
 #[inline]
 pub fn classify(method: &Method, headers: &HeaderMap) -> RequestKind {
-    if !headers.contains_key(ORIGIN) {
+    look(method, headers).kind
+}
+
+/// What the engine reads first of a request: its kind, and its one `Origin` line (or why
+/// there is none that could be allowed), with a single lookup of `Origin`.
+pub(crate) struct Seen<'a> {
+    pub(crate) kind: RequestKind,
+    pub(crate) origin: Result<&'a HeaderValue, OriginDenied>,
+}
+
+#[inline]
+pub(crate) fn look<'a>(method: &Method, headers: &'a HeaderMap) -> Seen<'a> {
+    let origin = single_origin(headers);
+    let has_origin = origin != Err(OriginDenied::Missing);
+    let kind = if !has_origin {
         RequestKind::NotCors
-    } else if method == Method::OPTIONS && headers.contains_key(ACCESS_CONTROL_REQUEST_METHOD) {
+    } else if is_preflight_shape(method, has_origin, headers) {
         RequestKind::Preflight
     } else {
         RequestKind::Actual
-    }
+    };
+    Seen { kind, origin }
+}
+
+/// The definition of a preflight (Fetch): `OPTIONS`, with `Origin` and
+/// `Access-Control-Request-Method`.
+#[inline]
+fn is_preflight_shape(method: &Method, has_origin: bool, headers: &HeaderMap) -> bool {
+    *method == Method::OPTIONS && has_origin && headers.contains_key(ACCESS_CONTROL_REQUEST_METHOD)
 }
 
 /// The method a preflight asks for: its first `Access-Control-Request-Method` line. Whoever
 /// takes the preflight by it answers; a preflight with several lines is then refused by the
 /// policy's check, rather than passed on to routing where a handler might take it.
+#[inline]
 pub fn requested_method<'a>(method: &Method, headers: &'a HeaderMap) -> Option<&'a HeaderValue> {
-    if classify(method, headers) != RequestKind::Preflight {
+    // The method first: it costs nothing, and most requests are no preflight.
+    if *method != Method::OPTIONS || !is_preflight_shape(method, headers.contains_key(ORIGIN), headers) {
         return None;
     }
     headers.get(ACCESS_CONTROL_REQUEST_METHOD)

@@ -132,7 +132,7 @@ pub mod __private {
     pub use crate::audit::{PolicyRecord, Record, RoutePolicy, RouteRecord, Writes};
     pub use crate::classify::{RequestKind, classify, is_preflight_head, requested_method};
     pub use crate::engine::{AcrhError, DEFAULT_METHODS, OriginDenied, PreflightError, Refusal};
-    pub use crate::middleware::{PreflightGuard, RouteCors, not_preflight, preflight_resource};
+    pub use crate::middleware::{PreflightGuard, RouteCors, RouteGuard, handler_service};
     pub use crate::served::{Headers, OriginTable, Origins, Served, Slot, Strs, Text};
     pub use actix_web;
     pub use cors_policy::table::KeyLengths;
@@ -199,9 +199,9 @@ pub mod __private {
         true
     }
 
-    /// The route middleware for a policy.
-    pub const fn route_cors(policy: &'static Policy, route: &'static str) -> RouteCors {
-        RouteCors::new(policy, route)
+    /// The middleware of an annotated route: `policy`, answering preflights for `answered`.
+    pub const fn route_cors(policy: &'static Policy, answered: &'static [&'static str], route: &'static str) -> RouteCors {
+        RouteCors::new(policy, answered, route)
     }
 
     /// The engine, as the property tests, the attack suite and the fuzz targets drive it.

@@ -13,7 +13,7 @@ mod protect;
 use actix_web::http::header::HeaderValue;
 
 pub use acrh::AcrhError;
-pub use origin::OriginDenied;
+pub use origin::{OriginDenied, single_origin};
 pub use preflight::{DEFAULT_METHODS, PreflightError};
 pub use protect::{Refusal, check as protect_check, is_checked};
 

@@ -43,7 +43,8 @@ impl OriginTable {
 }
 
 /// The request's one `Origin` line, if it has exactly one of browser length.
-pub(crate) fn single_origin(headers: &HeaderMap) -> Result<&HeaderValue, OriginDenied> {
+#[inline]
+pub fn single_origin(headers: &HeaderMap) -> Result<&HeaderValue, OriginDenied> {
     let mut lines = headers.get_all(ORIGIN);
     let origin = lines.next().ok_or(OriginDenied::Missing)?;
     if lines.next().is_some() {
@@ -62,20 +63,24 @@ impl Policy {
     /// not vary); the request's own origin, byte for byte, when it is allowed; otherwise why
     /// not. `tenant` holds the entries of a store-backed policy for the request's tenant.
     pub(crate) fn allow_origin(&self, headers: &HeaderMap, tenant: Option<&OriginTable>) -> Result<HeaderValue, OriginDenied> {
-        let table = match &self.served().origins {
+        self.allow_seen(single_origin(headers), tenant)
+    }
+
+    /// [`Self::allow_origin`] for the request's `Origin` line, already looked up.
+    #[inline]
+    pub(crate) fn allow_seen(
+        &self,
+        origin: Result<&HeaderValue, OriginDenied>,
+        tenant: Option<&OriginTable>,
+    ) -> Result<HeaderValue, OriginDenied> {
+        let allowed = match &self.served().origins {
             Origins::Any => return Ok(STAR.clone()),
-            Origins::Table(t) => t,
+            Origins::Table(t) => t.allows(origin?.as_bytes()),
             Origins::Store { dev, .. } => {
-                let origin = single_origin(headers)?;
-                let bytes = origin.as_bytes();
-                return if tenant.is_some_and(|t| t.allows(bytes)) || dev.allows(bytes) {
-                    Ok(origin.clone())
-                } else {
-                    Err(OriginDenied::NotAllowed)
-                };
+                let bytes = origin?.as_bytes();
+                tenant.is_some_and(|t| t.allows(bytes)) || dev.allows(bytes)
             }
         };
-        let origin = single_origin(headers)?;
-        if table.allows(origin.as_bytes()) { Ok(origin.clone()) } else { Err(OriginDenied::NotAllowed) }
+        if allowed { Ok(origin?.clone()) } else { Err(OriginDenied::NotAllowed) }
     }
 }

@@ -4,6 +4,7 @@ use std::future::{Ready, ready};
 use std::ops::Deref;
 use std::pin::Pin;
 use std::rc::Rc;
+use std::sync::Arc;
 use std::task::{Context, Poll};
 
 use actix_web::Error;
@@ -11,7 +12,7 @@ use actix_web::body::{BoxBody, EitherBody, MessageBody};
 use actix_web::dev::{Service, ServiceRequest, ServiceResponse, Transform, forward_ready};
 use pin_project_lite::pin_project;
 
-use super::{After, Before, TenantLoad, before, finish, refused_response, tenant_lookup};
+use super::{After, Before, Takes, TenantLoad, before, finish, refused_response, tenant_lookup};
 use crate::Policy;
 use crate::engine::DEFAULT_METHODS;
 use crate::tenant::{Lookup, OriginSet};
@@ -111,9 +112,9 @@ where
         let state = match self.policy.store_name() {
             None => start(&self.policy, &self.service, req, None),
             Some(name) => match tenant_lookup(&req, name) {
-                Lookup::Ready(set) => start(&self.policy, &self.service, req, set.as_deref()),
+                Lookup::Ready(set) => start(&self.policy, &self.service, req, set),
                 Lookup::Pending(fut) => {
-                    State::Loading { load: TenantLoad { fut, req: Some(req) }, service: Rc::clone(&self.service) }
+                    State::Loading { load: Box::new((TenantLoad { fut, req: Some(req) }, Rc::clone(&self.service))) }
                 }
             },
         };
@@ -122,20 +123,21 @@ where
 }
 
 /// What happens to a request once its tenant's origins (if any) are known.
-fn start<S, B>(policy: &Policy, service: &Rc<S>, req: ServiceRequest, tenant: Option<&OriginSet>) -> State<S>
+fn start<S, B>(policy: &Policy, service: &Rc<S>, req: ServiceRequest, tenant: Option<Arc<OriginSet>>) -> State<S>
 where
     S: Service<ServiceRequest, Response = ServiceResponse<B>, Error = Error>,
 {
-    let answers: &[_] = policy.served().methods.as_deref().unwrap_or(&DEFAULT_METHODS);
-    let tenant = tenant.map(|t| &t.table);
-    match before(policy, &req, Some(answers), tenant, req.path()) {
-        Before::Answer => {
-            let res = policy.preflight_response(req.headers(), answers, tenant);
-            State::Ready { res: Some(req.into_response(res)) }
-        }
-        Before::Refuse => State::Ready { res: Some(req.into_response(refused_response())) },
+    match before(policy, &req, Takes::Methods(answered(policy)), tenant.as_deref().map(|t| &t.table), req.path()) {
+        // Answered when polled, so that the future every request carries stays small.
+        Before::Answer => State::Answer { req: Some(req), tenant, preflight: true },
+        Before::Refuse => State::Answer { req: Some(req), tenant: None, preflight: false },
         Before::Call(after) => State::Inner { fut: service.call(req), after: Some(after) },
     }
+}
+
+/// The methods whose preflights a policy's middleware answers.
+fn answered(policy: &Policy) -> &[std::borrow::Cow<'static, str>] {
+    policy.served().methods.as_deref().unwrap_or(&DEFAULT_METHODS)
 }
 
 pin_project! {
@@ -152,8 +154,9 @@ pin_project! {
     #[project = StateProj]
     enum State<S: Service<ServiceRequest>> {
         Inner { #[pin] fut: S::Future, after: Option<After> },
-        Ready { res: Option<ServiceResponse<BoxBody>> },
-        Loading { load: TenantLoad, service: Rc<S> },
+        Answer { req: Option<ServiceRequest>, tenant: Option<Arc<OriginSet>>, preflight: bool },
+        // Boxed: rare, and the future every request carries stays small.
+        Loading { load: Box<(TenantLoad, Rc<S>)> },
     }
 }
 
@@ -174,13 +177,20 @@ where
                     let after = after.take().expect("polled after completion");
                     return Poll::Ready(finish(this.policy, after, res).map(ServiceResponse::map_into_left_body));
                 }
-                StateProj::Ready { res } => {
-                    let res = res.take().expect("polled after completion");
-                    return Poll::Ready(Ok(res.map_into_right_body()));
+                StateProj::Answer { req, tenant, preflight } => {
+                    let req = req.take().expect("polled after completion");
+                    let res = if *preflight {
+                        let tenant = tenant.as_deref().map(|t| &t.table);
+                        this.policy.preflight_response(req.headers(), answered(this.policy), tenant)
+                    } else {
+                        refused_response()
+                    };
+                    return Poll::Ready(Ok(req.into_response(res).map_into_right_body()));
                 }
-                StateProj::Loading { load, service } => {
+                StateProj::Loading { load } => {
+                    let (load, service) = &mut **load;
                     let (req, set) = std::task::ready!(load.poll(cx));
-                    let next = start(this.policy, service, req, set.as_deref());
+                    let next = start(this.policy, service, req, set);
                     this.state.set(next);
                 }
             }

@@ -1,14 +1,16 @@
 //! The actix-web side: the middleware that serves a [`Policy`](crate::Policy) on an App,
-//! Scope or Resource ([`Cors`]), the one `#[cors]` puts on its route ([`RouteCors`]), and
-//! the route that answers a handler's preflights ([`preflight_resource`]). What they do to
-//! a request is decided once, by [`before`] and [`finish`].
+//! Scope or Resource ([`Cors`]), the one `#[cors]` puts on the resource of its route
+//! ([`RouteCors`]), and that resource's guard ([`RouteGuard`]). What the middleware do to a
+//! request is decided once, by [`before`] and [`finish`].
 
 mod cors;
-mod preflight;
+mod guard;
+mod handler;
 mod route;
 
 pub use cors::Cors;
-pub use preflight::{PreflightGuard, not_preflight, preflight_resource};
+pub use guard::{PreflightGuard, RouteGuard};
+pub use handler::handler_service;
 pub use route::RouteCors;
 
 use actix_web::dev::{ServiceRequest, ServiceResponse};
@@ -22,7 +24,7 @@ use std::sync::Arc;
 use std::task::{Context, Poll};
 
 use crate::Policy;
-use crate::classify::{RequestKind, classify};
+use crate::classify::{RequestKind, Seen, look};
 use crate::engine;
 use crate::served::OriginTable;
 use crate::tenant::{Lookup, OriginSet, TenantStores};
@@ -46,23 +48,36 @@ pub(crate) enum After {
     Strip,
 }
 
-/// Decides what to do with `req`. `answers` holds the methods whose preflights this layer
-/// answers itself (`None`: it passes every preflight on); `route` names the route in logs.
+/// Which preflights a layer answers itself.
+pub(crate) enum Takes<'a, M> {
+    /// Those asking for one of these methods; the others go on to routing.
+    Methods(&'a [M]),
+    /// Every preflight that reaches it: a route's middleware, whose resource's guard admits
+    /// only the preflights for the route's methods.
+    All,
+}
+
+/// Decides what to do with `req`; `route` names the route in logs.
 pub(crate) fn before<M: AsRef<str>>(
     policy: &Policy,
     req: &ServiceRequest,
-    answers: Option<&[M]>,
+    takes: Takes<'_, M>,
     tenant: Option<&OriginTable>,
     route: &str,
 ) -> Before {
     let (method, headers) = (req.method(), req.headers());
-    let kind = classify(method, headers);
+    let Seen { kind, origin } = look(method, headers);
     if kind == RequestKind::Preflight {
-        let asked = crate::classify::requested_method(method, headers);
-        let ours = answers.is_some_and(|m| asked.is_some_and(|a| m.iter().any(|m| m.as_ref().as_bytes() == a.as_bytes())));
-        return if ours { Before::Answer } else { Before::Call(After::Strip) };
+        return match takes {
+            Takes::All => Before::Answer,
+            Takes::Methods(m) => {
+                let asked = crate::classify::requested_method(method, headers);
+                let ours = asked.is_some_and(|a| m.iter().any(|m| m.as_ref().as_bytes() == a.as_bytes()));
+                if ours { Before::Answer } else { Before::Call(After::Strip) }
+            }
+        };
     }
-    let acao = policy.allow_origin(headers, tenant);
+    let acao = policy.allow_seen(origin, tenant);
     if kind == RequestKind::Actual && acao.is_err() {
         tracing::debug!(target: "cors", origin = ?headers.get(ORIGIN), route, reason = ?acao, "origin not allowed");
     }
@@ -77,6 +92,16 @@ pub(crate) fn before<M: AsRef<str>>(
         return Before::Refuse;
     }
     Before::Call(After::Decorate(acao.ok()))
+}
+
+impl After {
+    /// Applies this to a response's headers.
+    pub(crate) fn apply(self, policy: &Policy, headers: &mut actix_web::http::header::HeaderMap) {
+        match self {
+            After::Decorate(acao) => policy.apply_actual(acao, headers),
+            After::Strip => engine::actual::strip(headers),
+        }
+    }
 }
 
 /// Applies `after` to the wrapped service's answer: to the response, or, for an error from a

@@ -1,13 +1,14 @@
 //! [`RouteCors`]: the middleware `#[cors]` puts on its route, as the outermost `wrap`.
 //!
-//! It only decorates responses and refuses what POLICY §4 refuses: the route's preflights go
-//! to the generated preflight route, and an `OPTIONS` route of the handler's own never sees
-//! one (its guard turns them away). A refusal is a response, not an error, so that
-//! `actix_web::test::call_service` shows it as the browser would see it.
+//! It answers the route's preflights (its resource's guard admits only the preflights for the
+//! methods the route serves, so the handler never sees one), refuses what POLICY §4 refuses,
+//! and decorates every other response, errors included. A refusal is a response, not an
+//! error, so that `actix_web::test::call_service` shows it as the browser would see it.
 
 use std::future::{Ready, ready};
 use std::pin::Pin;
 use std::rc::Rc;
+use std::sync::Arc;
 use std::task::{Context, Poll};
 
 use actix_web::Error;
@@ -15,21 +16,24 @@ use actix_web::body::{BoxBody, EitherBody, MessageBody};
 use actix_web::dev::{Service, ServiceRequest, ServiceResponse, Transform, forward_ready};
 use pin_project_lite::pin_project;
 
-use super::{After, Before, TenantLoad, before, finish, refused_response, tenant_lookup};
+use super::{After, Before, Takes, TenantLoad, before, finish, refused_response, tenant_lookup};
 use crate::Policy;
 use crate::tenant::{Lookup, OriginSet};
 
-/// The route middleware: the policy, and the route's path for logs.
+/// The route middleware: the policy, the methods whose preflights it answers with `204`
+/// (the others the route serves get `403`), and the route's path for logs.
 #[derive(Clone, Copy, Debug)]
 pub struct RouteCors {
     policy: &'static Policy,
+    answered: &'static [&'static str],
     route: &'static str,
 }
 
 impl RouteCors {
-    /// The middleware for `policy` on the route at `route`.
-    pub const fn new(policy: &'static Policy, route: &'static str) -> Self {
-        RouteCors { policy, route }
+    /// The middleware for `policy` on the route at `route`, answering preflights for
+    /// `answered`.
+    pub const fn new(policy: &'static Policy, answered: &'static [&'static str], route: &'static str) -> Self {
+        RouteCors { policy, answered, route }
     }
 }
 
@@ -71,9 +75,9 @@ where
         let state = match self.cors.policy.store_name() {
             None => start(self.cors, &self.service, req, None),
             Some(name) => match tenant_lookup(&req, name) {
-                Lookup::Ready(set) => start(self.cors, &self.service, req, set.as_deref()),
+                Lookup::Ready(set) => start(self.cors, &self.service, req, set),
                 Lookup::Pending(fut) => {
-                    State::Loading { load: TenantLoad { fut, req: Some(req) }, service: Rc::clone(&self.service) }
+                    State::Loading { load: Box::new((TenantLoad { fut, req: Some(req) }, Rc::clone(&self.service))) }
                 }
             },
         };
@@ -82,14 +86,15 @@ where
 }
 
 /// What happens to a request once its tenant's origins (if any) are known.
-fn start<S, B>(cors: RouteCors, service: &Rc<S>, req: ServiceRequest, tenant: Option<&OriginSet>) -> State<S>
+fn start<S, B>(cors: RouteCors, service: &Rc<S>, req: ServiceRequest, tenant: Option<Arc<OriginSet>>) -> State<S>
 where
     S: Service<ServiceRequest, Response = ServiceResponse<B>, Error = Error>,
 {
-    match before::<&str>(cors.policy, &req, None, tenant.map(|t| &t.table), cors.route) {
+    match before::<&str>(cors.policy, &req, Takes::All, tenant.as_deref().map(|t| &t.table), cors.route) {
         Before::Call(after) => State::Inner { fut: service.call(req), after: Some(after) },
-        Before::Refuse => State::Refused { res: Some(req.into_response(refused_response())) },
-        Before::Answer => unreachable!("a route middleware answers no preflight"),
+        // Answered when polled, so that the future every request carries stays small.
+        Before::Refuse => State::Answer { req: Some(req), tenant: None, preflight: false },
+        Before::Answer => State::Answer { req: Some(req), tenant, preflight: true },
     }
 }
 
@@ -107,8 +112,9 @@ pin_project! {
     #[project = StateProj]
     enum State<S: Service<ServiceRequest>> {
         Inner { #[pin] fut: S::Future, after: Option<After> },
-        Refused { res: Option<ServiceResponse<BoxBody>> },
-        Loading { load: TenantLoad, service: Rc<S> },
+        Answer { req: Option<ServiceRequest>, tenant: Option<Arc<OriginSet>>, preflight: bool },
+        // Boxed: rare, and the future every request carries stays small.
+        Loading { load: Box<(TenantLoad, Rc<S>)> },
     }
 }
 
@@ -128,13 +134,20 @@ where
                     let after = after.take().expect("polled after completion");
                     return Poll::Ready(finish(&this.cors.policy, after, res).map(ServiceResponse::map_into_left_body));
                 }
-                StateProj::Refused { res } => {
-                    let res = res.take().expect("polled after completion");
-                    return Poll::Ready(Ok(res.map_into_right_body()));
+                StateProj::Answer { req, tenant, preflight } => {
+                    let req = req.take().expect("polled after completion");
+                    let res = if *preflight {
+                        let tenant = tenant.as_deref().map(|t| &t.table);
+                        this.cors.policy.preflight_response(req.headers(), this.cors.answered, tenant)
+                    } else {
+                        refused_response()
+                    };
+                    return Poll::Ready(Ok(req.into_response(res).map_into_right_body()));
                 }
-                StateProj::Loading { load, service } => {
+                StateProj::Loading { load } => {
+                    let (load, service) = &mut **load;
                     let (req, set) = std::task::ready!(load.poll(cx));
-                    let next = start(*this.cors, service, req, set.as_deref());
+                    let next = start(*this.cors, service, req, set);
                     this.state.set(next);
                 }
             }
