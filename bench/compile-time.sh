@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
-# Target 5: compile-time cost of `#[cors]`.
+# Compile-time cost of `#[cors]` and of shared policies.
 #
-# Generates two library crates with N (default 200) handlers each, identical except that one
-# puts `#[cors(...)]` above every `#[get]`, builds their dependencies once, then times builds of
-# just those crates, alternating plain and annotated RUNS times (default 5) so that both see
-# the same load. Three kinds of build are timed:
+# Generates three library crates with N (default 200) handlers each, identical except that
+# `annotated` puts `#[cors(...)]` with its own policy above every `#[get]`, and `shared` puts
+# `#[cors(API)]` there, all handlers sharing `static API: Policy = policy!(...)` with the same
+# keys. It builds their dependencies once, then times builds of just those crates, rotating
+# through the three RUNS times (default 5) so that all see the same load. Three kinds of build
+# are timed:
 #   check   `cargo check` with CARGO_INCREMENTAL=0 after touching lib.rs: macro expansion and
 #           type checking of the whole crate, no code generation
 #   full    `cargo build` (debug) with CARGO_INCREMENTAL=0 after touching lib.rs: a clean
 #           build of the crate itself, dependencies already compiled
 #   incr    `cargo build` (debug, incremental) after touching lib.rs, as when editing: the
 #           macros run again, most of the rest comes from the incremental cache
-# Prints min/median/max seconds and the annotated/plain ratio of each pair (same run).
+# Prints min/median/max seconds and the annotated/plain and shared/plain ratios of each round
+# (same run).
 #
 # Usage:  bench/compile-time.sh            (N=200 RUNS=5; WORK=target/compile-time)
 #         N=50 RUNS=3 bench/compile-time.sh
@@ -27,8 +30,8 @@ WORK=${WORK:-$ROOT/target/compile-time}
 BUILD_TIMEOUT=${BUILD_TIMEOUT:-900}
 export CARGO_TARGET_DIR=$WORK/target
 
-generate() { # name, attribute line for each handler ("" for none)
-    local name=$1 attr=$2 dir=$WORK/$1
+generate() { # name, attribute line for each handler ("" for none), item before them ("" for none)
+    local name=$1 attr=$2 item=${3:-} dir=$WORK/$1
     mkdir -p "$dir/src"
     cat >"$dir/Cargo.toml" <<EOF
 [package]
@@ -49,7 +52,8 @@ EOF
         echo "#![allow(dead_code)]"
         echo "use actix_web::{get, web, HttpResponse};"
         echo "#[allow(unused_imports)]"
-        echo "use cors_runtime::cors;"
+        echo "use cors_runtime::{cors, policy, Policy};"
+        [ -n "$item" ] && echo "$item"
         for i in $(seq 0 $((N - 1))); do
             [ -n "$attr" ] && echo "$attr"
             echo "#[get(\"/items/$i\")]"
@@ -62,8 +66,11 @@ EOF
     } >"$dir/src/lib.rs"
 }
 
+KEYS='origins = ["https://a.example"], headers = ["content-type"], max_age = 600'
 generate plain ""
-generate annotated '#[cors(origins = ["https://a.example"], headers = ["content-type"], max_age = 600)]'
+generate annotated "#[cors($KEYS)]"
+generate shared "#[cors(API)]" "static API: Policy = policy!($KEYS);"
+CRATES="plain annotated shared"
 
 cargo_in() { # crate, cargo args...
     local dir=$WORK/$1
@@ -72,7 +79,7 @@ cargo_in() { # crate, cargo args...
 }
 
 echo "dependencies (once; not timed)..." >&2
-for c in plain annotated; do
+for c in $CRATES; do
     CARGO_INCREMENTAL=0 cargo_in $c check
     cargo_in $c build
     CARGO_INCREMENTAL=0 cargo_in $c build
@@ -97,20 +104,21 @@ stats() { # numbers on stdin -> "min median max"
         printf "%.3f %.3f %.3f", v[1], m, v[NR] }'
 }
 
-echo "N=$N handlers, $RUNS runs of each kind, alternating plain / annotated; load: $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-6s %-28s %-28s %s\n' kind "plain s (min med max)" "annotated s (min med max)" "ratio per run (min med max)"
+echo "N=$N handlers, $RUNS runs of each kind, rotating plain / annotated / shared; load: $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-6s %-22s %-22s %-22s %-22s %s\n' kind "plain s (min med max)" "annotated s" "shared s" \
+    "annotated/plain ratio" "shared/plain ratio"
 for kind in check full incr; do
-    : >"$WORK/$kind.plain" && : >"$WORK/$kind.annotated" && : >"$WORK/$kind.ratio"
+    for c in $CRATES; do : >"$WORK/$kind.$c"; done
+    : >"$WORK/$kind.annotated.ratio" && : >"$WORK/$kind.shared.ratio"
     for run in $(seq 1 "$RUNS"); do
-        if [ $((run % 2)) -eq 1 ]; then
-            p=$(seconds plain $kind) && a=$(seconds annotated $kind)
-        else
-            a=$(seconds annotated $kind) && p=$(seconds plain $kind)
-        fi
-        echo "$p" >>"$WORK/$kind.plain"
-        echo "$a" >>"$WORK/$kind.annotated"
-        awk -v a="$a" -v p="$p" 'BEGIN { printf "%.4f\n", a / p }' >>"$WORK/$kind.ratio"
+        order=$(echo $CRATES | tr ' ' '\n' | awk -v r="$run" '{ a[NR] = $0 } END { for (i = 0; i < NR; i++) print a[(i + r) % NR + 1] }')
+        declare -A t=()
+        for c in $order; do t[$c]=$(seconds "$c" $kind); done
+        for c in $CRATES; do echo "${t[$c]}" >>"$WORK/$kind.$c"; done
+        for c in annotated shared; do
+            awk -v a="${t[$c]}" -v p="${t[plain]}" 'BEGIN { printf "%.4f\n", a / p }' >>"$WORK/$kind.$c.ratio"
+        done
     done
-    printf '%-6s %-28s %-28s %s\n' $kind "$(stats <"$WORK/$kind.plain")" "$(stats <"$WORK/$kind.annotated")" \
-        "$(stats <"$WORK/$kind.ratio")"
+    printf '%-6s %-22s %-22s %-22s %-22s %s\n' $kind "$(stats <"$WORK/$kind.plain")" "$(stats <"$WORK/$kind.annotated")" \
+        "$(stats <"$WORK/$kind.shared")" "$(stats <"$WORK/$kind.annotated.ratio")" "$(stats <"$WORK/$kind.shared.ratio")"
 done

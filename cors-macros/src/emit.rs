@@ -61,9 +61,18 @@ fn served_policy(p: &TokenStream, c: &Compiled, audit: &TokenStream) -> TokenStr
     }
 }
 
+/// Where the macro was called, as `file!()` and `line!()` say it (which cost more to expand,
+/// once per route, than everything else the audit needs).
+pub fn call_site() -> (String, u32) {
+    if !proc_macro::is_available() {
+        return (String::new(), 0);
+    }
+    let span = proc_macro::Span::call_site();
+    (span.file(), u32::try_from(span.line()).unwrap_or(u32::MAX))
+}
+
 /// `static #ident: PolicyRecord`, what the audit lists about a policy, with `dev_origins`
-/// only in the build configuration that serves them. `file!()` and `line!()` resolve to the
-/// macro's call site.
+/// only in the build configuration that serves them.
 pub fn record(p: &TokenStream, ident: &syn::Ident, valid: &ValidPolicy, name: Option<&str>) -> TokenStream {
     let name = option(name.map(|n| quote!(#n)));
     let (origins, store): (Vec<String>, _) = match &valid.origins {
@@ -88,6 +97,7 @@ pub fn record(p: &TokenStream, ident: &syn::Ident, valid: &ValidPolicy, name: Op
         (_, true) => quote!(#p::Writes::Checked),
         (_, false) => quote!(#p::Writes::Accepted),
     };
+    let (file, line) = call_site();
     let with = |dev: &[String]| {
         quote! {
             static #ident: #p::PolicyRecord = #p::PolicyRecord {
@@ -101,8 +111,8 @@ pub fn record(p: &TokenStream, ident: &syn::Ident, valid: &ValidPolicy, name: Op
                 expose: &[#(#expose),*],
                 max_age: #max_age,
                 writes: #writes,
-                file: ::core::file!(),
-                line: ::core::line!(),
+                file: #file,
+                line: #line,
             };
         }
     };

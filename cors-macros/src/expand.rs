@@ -39,15 +39,58 @@ pub fn handler(krate: &Path, item: &ItemFn, routes: &Routes, source: Source<'_>)
     let mut inner = item.clone();
     inner.attrs.clear();
 
-    let audit = route_records(krate, item, routes, &source);
-    let (policy, setup, answered) = match source {
+    let (file, line) = emit::call_site();
+    let (policy, setup, check, shared, answered) = match &source {
         Source::Inline(valid) => {
-            let value = emit::policy(&p, valid, None);
-            let setup = quote!(static __CORS_POLICY: #p::Policy = #value;);
-            (quote!(__CORS_POLICY), setup, valid.methods.clone().unwrap_or_default())
+            let audit = syn::Ident::new("__CORS_AUDIT", proc_macro2::Span::call_site());
+            let record = emit::record(&p, &audit, valid, None);
+            let value = emit::policy(&p, valid, Some(&quote!(&#audit)));
+            let setup = quote!(#record static __CORS_POLICY: #p::Policy = #value;);
+            (quote!(__CORS_POLICY), setup, quote!(), None, valid.methods.clone().unwrap_or_default())
         }
-        Source::Shared { name: policy, answered, own } => (quote!(#policy), methods_listed(&p, policy, &own), answered),
+        Source::Shared { name: policy, answered, own } => {
+            let short = policy.segments.last().map(|s| s.ident.to_string());
+            (quote!(#policy), quote!(), methods_listed(&p, policy, own), short, answered.clone())
+        }
     };
+    let shared = match shared {
+        Some(n) => quote!(::core::option::Option::Some(#n)),
+        None => quote!(::core::option::Option::None),
+    };
+    let specs = routes.routes.iter().map(|r| {
+        let path = &r.path;
+        let resource_name = r.name.as_ref().map_or_else(|| name.to_string(), LitStr::value);
+        let served = &r.methods;
+        let answered = answered.iter().filter(|m| served.contains(m));
+        let guards = &r.guards;
+        quote! {
+            #p::RouteSpec {
+                path: #path,
+                name: #resource_name,
+                served: &[#(#served),*],
+                answered: &[#(#answered),*],
+                policy: &#policy,
+                guards: &[#(#guards),*],
+            }
+        }
+    });
+    let dev = quote!(#krate::__private::actix_web::dev);
+    // Without middleware of the route's own, the handler's service applies the policy itself;
+    // with some, the policy's middleware goes around them, so that their answers and errors
+    // are decorated too (actix-web applies each `wrap` around the previous).
+    let registrations = routes.routes.iter().enumerate().map(|(i, r)| {
+        let wraps = &r.wraps;
+        if wraps.is_empty() {
+            quote!(#p::register(__config, &__CORS_HANDLER.routes[#i], #name);)
+        } else {
+            quote! {
+                #dev::HttpServiceFactory::register(
+                    #p::resource(&__CORS_HANDLER.routes[#i]) #(.wrap(#wraps))* .wrap(#p::route_middleware(&__CORS_HANDLER.routes[#i])).to(#name),
+                    __config,
+                );
+            }
+        }
+    });
     let applied = crate::route::APPLIED;
     // The route attributes are read here rather than expanded: their imports are still used.
     // (Under `#[routes]`, only `routes` is a macro; the attributes below it are read by it.)
@@ -55,32 +98,6 @@ pub fn handler(krate: &Path, item: &ItemFn, routes: &Routes, source: Source<'_>)
         Some(marker) => vec![marker.path()],
         None => routes.routes.iter().map(|r| r.attr.path()).collect(),
     };
-    let web = quote!(#p::actix_web);
-    let dev = quote!(#krate::__private::actix_web::dev);
-    let resources = routes.routes.iter().map(|r| {
-        let path = &r.path;
-        let resource_name = r.name.as_ref().map_or_else(|| name.to_string(), LitStr::value);
-        let served = &r.methods;
-        let answered = answered.iter().filter(|m| served.contains(m));
-        let guards = &r.guards;
-        let wraps = &r.wraps;
-        // Without middleware of the route's own, the handler's service applies the policy
-        // itself; with some, the policy's middleware goes around them, so that their answers
-        // and errors are decorated too (actix-web applies each `wrap` around the previous).
-        let service = if wraps.is_empty() {
-            quote!(.route(#web::Route::new().service(#p::handler_service(&#policy, &[#(#answered),*], #path, #name))))
-        } else {
-            quote!(#(.wrap(#wraps))* .wrap(#p::route_cors(&#policy, &[#(#answered),*], #path)) .to(#name))
-        };
-        quote! {
-            let __resource = #web::Resource::new(#path)
-                .name(#resource_name)
-                .guard(#p::RouteGuard::new(&[#(#served),*]))
-                #(.guard(#web::guard::fn_guard(#guards)))*
-                #service;
-            #dev::HttpServiceFactory::register(__resource, __config);
-        }
-    });
     quote! {
         #(#docs)*
         #[allow(non_camel_case_types)]
@@ -92,67 +109,31 @@ pub fn handler(krate: &Path, item: &ItemFn, routes: &Routes, source: Source<'_>)
                 use #krate::__private as __cors_rt;
                 #(#[allow(unused_imports)] use #attr_paths as _;)*
                 #setup
+                // The routes, as registered and as the audit lists them (at link time: no
+                // request ever reads the record).
+                static __CORS_HANDLER: #p::HandlerRecord = {
+                    #check
+                    #p::HandlerRecord {
+                        name: ::core::stringify!(#name),
+                        shared: #shared,
+                        routes: &[#(#specs),*],
+                        file: #file,
+                        line: #line,
+                    }
+                };
+                #p::inventory::submit! { #p::Record::Handler(&__CORS_HANDLER) }
                 #(#others)*
                 #[doc = #applied]
                 #inner
-                #(#resources)*
+                #(#registrations)*
             }
         }
-
-        #audit
-    }
-}
-
-/// The audit's records of a handler: one per route attribute, registered at link time. No
-/// request reads them.
-fn route_records(krate: &Path, item: &ItemFn, routes: &Routes, source: &Source<'_>) -> TokenStream {
-    let p = quote!(__cors_rt);
-    let name = item.sig.ident.to_string();
-    let (own, policy, answered) = match source {
-        Source::Inline(valid) => {
-            let ident = syn::Ident::new("__CORS_AUDIT", proc_macro2::Span::call_site());
-            let record = emit::record(&p, &ident, valid, None);
-            (record, quote!(#p::RoutePolicy::Own(&__CORS_AUDIT)), valid.methods.clone().unwrap_or_default())
-        }
-        Source::Shared { name: shared, answered, .. } => {
-            let text = quote!(#shared).to_string().replace(' ', "");
-            let short = shared.segments.last().map_or(text, |s| s.ident.to_string());
-            let get = quote!({
-                fn get() -> &'static #p::Policy {
-                    &#shared
-                }
-                get
-            });
-            (quote!(), quote!(#p::RoutePolicy::Shared { name: #short, policy: #get }), answered.clone())
-        }
-    };
-    let records = routes.routes.iter().map(|r| {
-        let path = &r.path;
-        let methods = answered.iter().filter(|m| r.methods.contains(m));
-        quote! {
-            #p::inventory::submit! {
-                #p::Record::Route(&#p::RouteRecord {
-                    name: #name,
-                    path: #path,
-                    methods: &[#(#methods),*],
-                    policy: #policy,
-                    file: ::core::file!(),
-                    line: ::core::line!(),
-                })
-            }
-        }
-    });
-    quote! {
-        const _: () = {
-            use #krate::__private as __cors_rt;
-            #own
-            #(#records)*
-        };
     }
 }
 
 /// A shared policy that lists `methods` must list every method the route serves: checked
-/// while the crate compiles, by a constant that reads the policy, with the error on its name.
+/// while the crate compiles, by the initialiser of the route's `static`, which reads the
+/// policy, with the error on its name.
 fn methods_listed(p: &TokenStream, policy: &Path, served: &[String]) -> TokenStream {
     let name = quote!(#policy).to_string().replace(' ', "");
     let list = served.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", ");
@@ -163,9 +144,9 @@ fn methods_listed(p: &TokenStream, policy: &Path, served: &[String]) -> TokenStr
     );
     let span = policy.span();
     quote_spanned! {span=>
-        const _: () = if !#p::lists_methods(&#policy, &[#(#served),*]) {
+        if !#p::lists_methods(&#policy, &[#(#served),*]) {
             ::core::panic!(#message)
-        };
+        }
     }
 }
 

@@ -37,7 +37,8 @@ use crate::Policy;
 #[doc(hidden)]
 #[derive(Debug)]
 pub struct PolicyRecord {
-    /// The `static` holding a shared policy; `None` for a policy written on its route.
+    /// The `static` holding a shared policy; `None` for a policy written on its route, which
+    /// is not listed on its own.
     pub name: Option<&'static str>,
     /// `origins` as listed (`["*"]` for any origin); empty for a store.
     pub origins: &'static [&'static str],
@@ -63,32 +64,20 @@ pub struct PolicyRecord {
     pub line: u32,
 }
 
-/// What a macro records about one route.
+/// What a macro records about one handler: its routes, as it registers them.
 #[doc(hidden)]
 #[derive(Debug)]
-pub struct RouteRecord {
+pub struct HandlerRecord {
     /// The handler's name.
     pub name: &'static str,
-    /// The route attribute's path, as written (a scope's prefix is not part of it).
-    pub path: &'static str,
-    /// The methods its preflights answer.
-    pub methods: &'static [&'static str],
-    /// Its policy.
-    pub policy: RoutePolicy,
+    /// A shared policy's name, for a handler under one (`#[cors(NAME)]`).
+    pub shared: Option<&'static str>,
+    /// One route per route attribute, each with its policy.
+    pub routes: &'static [crate::middleware::RouteSpec],
     /// Where the handler is written.
     pub file: &'static str,
     /// The line of its `#[cors]`.
     pub line: u32,
-}
-
-/// A route's policy: its own, or a shared one by name.
-#[doc(hidden)]
-#[derive(Debug)]
-pub enum RoutePolicy {
-    /// Written on the route.
-    Own(&'static PolicyRecord),
-    /// A shared policy; the function returns the `static`.
-    Shared { name: &'static str, policy: fn() -> &'static Policy },
 }
 
 /// One registration.
@@ -97,8 +86,8 @@ pub enum RoutePolicy {
 pub enum Record {
     /// A `policy!`.
     Policy(&'static PolicyRecord),
-    /// A `#[cors]` route.
-    Route(&'static RouteRecord),
+    /// A `#[cors]` handler.
+    Handler(&'static HandlerRecord),
 }
 
 inventory::collect!(Record);
@@ -200,16 +189,12 @@ impl Entry {
         }
     }
 
-    fn from_route(r: &RouteRecord) -> Option<Entry> {
-        let (policy, shared) = match &r.policy {
-            RoutePolicy::Own(p) => (*p, None),
-            RoutePolicy::Shared { name, policy } => (policy().0.audit?, Some((*name).to_owned())),
-        };
-        let mut e = Entry::from_policy(Kind::Route, r.name.to_owned(), policy);
-        e.path = Some(r.path.to_owned());
-        e.methods = Some(strings(r.methods));
-        e.source = format!("{}:{}", r.file, r.line);
-        e.shared = shared;
+    fn from_route(h: &HandlerRecord, route: &crate::middleware::RouteSpec) -> Option<Entry> {
+        let mut e = Entry::from_policy(Kind::Route, h.name.to_owned(), route.policy.0.audit?);
+        e.path = Some(route.path.to_owned());
+        e.methods = Some(strings(route.answered));
+        e.source = format!("{}:{}", h.file, h.line);
+        e.shared = h.shared.map(str::to_owned);
         Some(e)
     }
 
@@ -241,9 +226,9 @@ impl Entry {
 pub fn entries() -> Vec<Entry> {
     let mut all: Vec<Entry> = inventory::iter::<Record>
         .into_iter()
-        .filter_map(|r| match r {
-            Record::Policy(p) => Some(Entry::from_policy(Kind::Policy, policy_name(p), p)),
-            Record::Route(r) => Entry::from_route(r),
+        .flat_map(|r| match r {
+            Record::Policy(p) => vec![Entry::from_policy(Kind::Policy, policy_name(p), p)],
+            Record::Handler(h) => h.routes.iter().filter_map(|route| Entry::from_route(h, route)).collect(),
         })
         .collect();
     all.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
@@ -358,9 +343,9 @@ pub fn check() -> Vec<Finding> {
     let mut findings = conflicts(&all);
     let used_by_routes: BTreeSet<usize> = inventory::iter::<Record>
         .into_iter()
-        .filter_map(|r| match r {
-            Record::Route(RouteRecord { policy: RoutePolicy::Shared { policy, .. }, .. }) => policy().0.audit,
-            _ => None,
+        .flat_map(|r| match r {
+            Record::Handler(h) => h.routes.iter().filter_map(|route| route.policy.0.audit).collect(),
+            Record::Policy(_) => Vec::new(),
         })
         .map(|p| p as *const PolicyRecord as usize)
         .collect();

@@ -129,10 +129,10 @@ pub use cors_macros::policy;
 /// public API: it changes without notice.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::audit::{PolicyRecord, Record, RoutePolicy, RouteRecord, Writes};
+    pub use crate::audit::{HandlerRecord, PolicyRecord, Record, Writes};
     pub use crate::classify::{RequestKind, classify, is_preflight_head, requested_method};
     pub use crate::engine::{AcrhError, DEFAULT_METHODS, OriginDenied, PreflightError, Refusal};
-    pub use crate::middleware::{PreflightGuard, RouteCors, RouteGuard, handler_service};
+    pub use crate::middleware::{RouteSpec, register, resource, route_middleware};
     pub use crate::served::{Headers, OriginTable, Origins, Served, Slot, Strs, Text};
     pub use actix_web;
     pub use cors_policy::table::KeyLengths;
@@ -197,11 +197,6 @@ pub mod __private {
             i += 1;
         }
         true
-    }
-
-    /// The middleware of an annotated route: `policy`, answering preflights for `answered`.
-    pub const fn route_cors(policy: &'static Policy, answered: &'static [&'static str], route: &'static str) -> RouteCors {
-        RouteCors::new(policy, answered, route)
     }
 
     /// The engine, as the property tests, the attack suite and the fuzz targets drive it.

@@ -2,11 +2,14 @@
 //! service with the policy applied in the same step, so that a request pays for no separate
 //! middleware layer. (A route with its own `wrap`s gets [`RouteCors`](super::RouteCors)
 //! around them instead, so that their responses and errors are decorated too.)
+//!
+//! Only the handler's own part is generic; the policy's part is compiled once, here, rather
+//! than once per handler in the application.
 
-use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse, fn_service};
-use actix_web::{Error, FromRequest, Handler, HttpResponse, Responder};
+use actix_web::dev::{Payload, ServiceFactory, ServiceRequest, ServiceResponse, fn_service};
+use actix_web::{Error, FromRequest, Handler, HttpRequest, HttpResponse, Responder};
 
-use super::{Before, Takes, before, refused_response, tenant_lookup};
+use super::{After, Before, Takes, before, refused_response, tenant_lookup};
 use crate::Policy;
 use crate::tenant::Lookup;
 
@@ -27,29 +30,50 @@ where
     fn_service(move |req: ServiceRequest| {
         let handler = handler.clone();
         async move {
-            let tenant = match policy.store_name() {
-                None => None,
-                Some(name) => match tenant_lookup(&req, name) {
-                    Lookup::Ready(set) => set,
-                    Lookup::Pending(fut) => fut.await,
-                },
+            let (req, mut payload, after) = match prepare(policy, answered, route, req).await {
+                Prepared::Answered(res) => return Ok(res),
+                Prepared::Run { req, payload, after } => (req, payload, after),
             };
-            let table = tenant.as_deref().map(|t| &t.table);
-            let after = match before::<&str>(policy, &req, Takes::All, table, route) {
-                Before::Call(after) => after,
-                Before::Refuse => return Ok(req.into_response(refused_response())),
-                Before::Answer => {
-                    let res = policy.preflight_response(req.headers(), answered, table);
-                    return Ok(req.into_response(res));
-                }
-            };
-            let (req, mut payload) = req.into_parts();
-            let mut res = match Args::from_request(&req, &mut payload).await {
+            let res = match Args::from_request(&req, &mut payload).await {
                 Err(err) => HttpResponse::from_error(err),
                 Ok(data) => handler.call(data).await.respond_to(&req).map_into_boxed_body(),
             };
-            after.apply(policy, res.headers_mut());
-            Ok::<_, Error>(ServiceResponse::new(req, res))
+            Ok::<_, Error>(finish_response(policy, after, req, res))
         }
     })
+}
+
+/// What to do with a request before its handler.
+enum Prepared {
+    /// Answered by the policy: a preflight, or a refusal.
+    Answered(ServiceResponse),
+    /// To be handled, then decorated as `after` says.
+    Run { req: HttpRequest, payload: Payload, after: After },
+}
+
+async fn prepare(policy: &'static Policy, answered: &'static [&'static str], route: &str, req: ServiceRequest) -> Prepared {
+    let tenant = match policy.store_name() {
+        None => None,
+        Some(name) => match tenant_lookup(&req, name) {
+            Lookup::Ready(set) => set,
+            Lookup::Pending(fut) => fut.await,
+        },
+    };
+    let table = tenant.as_deref().map(|t| &t.table);
+    match before::<&str>(policy, &req, Takes::All, table, route) {
+        Before::Call(after) => {
+            let (req, payload) = req.into_parts();
+            Prepared::Run { req, payload, after }
+        }
+        Before::Refuse => Prepared::Answered(req.into_response(refused_response())),
+        Before::Answer => {
+            let res = policy.preflight_response(req.headers(), answered, table);
+            Prepared::Answered(req.into_response(res))
+        }
+    }
+}
+
+fn finish_response(policy: &Policy, after: After, req: HttpRequest, mut res: HttpResponse) -> ServiceResponse {
+    after.apply(policy, res.headers_mut());
+    ServiceResponse::new(req, res)
 }

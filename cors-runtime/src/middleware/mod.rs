@@ -6,11 +6,13 @@
 mod cors;
 mod guard;
 mod handler;
+mod register;
 mod route;
 
 pub use cors::Cors;
-pub use guard::{PreflightGuard, RouteGuard};
-pub use handler::handler_service;
+use guard::RouteGuard;
+use handler::handler_service;
+pub use register::{RouteSpec, register, resource, route_middleware};
 pub use route::RouteCors;
 
 use actix_web::dev::{ServiceRequest, ServiceResponse};
