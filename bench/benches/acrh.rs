@@ -6,6 +6,12 @@
 //! - group `acrh-app`: the whole preflight through an actix-web `App` with a `#[cors]` route
 //!   (the 1 MiB value is shared, so building each request does not copy it).
 //!
+//! - `hostile-names` (interleaved, as in `requests`): a preflight asking for 64 distinct
+//!   mixed-case names of 1,024 bytes (65,599 bytes, under actix-web's limit for a request
+//!   head) against a browser's `content-type` preflight, through a `headers = ["*"]` route,
+//!   the policy that echoes names: the names are echoed only up to 4,096 bytes in all, so it
+//!   is refused without rebuilding them.
+//!
 //! After the timings it prints allocations and bytes allocated per rejection.
 
 use std::hint::black_box;
@@ -17,10 +23,10 @@ use actix_web::http::header::{
     ACCESS_CONTROL_REQUEST_HEADERS, ACCESS_CONTROL_REQUEST_METHOD, HeaderMap, HeaderValue, ORIGIN,
 };
 use actix_web::rt::System;
-use actix_web::{App, test};
+use actix_web::{App, HttpResponse, get, test};
 use cors_bench::{CountingAlloc, Counts, Request, allocations, measuring, preflight_request, preflight_with, save};
 use cors_runtime::__private::engine::check_preflight;
-use cors_runtime::Policy;
+use cors_runtime::{Policy, cors};
 use criterion::Criterion;
 use serde_json::json;
 
@@ -76,6 +82,23 @@ fn policy(headers: &str) -> Policy {
         .expect("a valid policy")
 }
 
+/// The route that echoes any requested name but `authorization`.
+#[cors(origins = ["https://a.example"], headers = ["*"], max_age = 600)]
+#[get("/items")]
+async fn any_header() -> HttpResponse {
+    HttpResponse::Ok().body("ok")
+}
+
+/// 64 distinct mixed-case names of 1,024 bytes, built once and shared by every request.
+fn hostile_names_request() -> Request {
+    static NAMES: OnceLock<HeaderValue> = OnceLock::new();
+    let value = NAMES.get_or_init(|| {
+        let names: Vec<String> = (0..64).map(|i| format!("X-{i:02}-{}", "aB".repeat(510))[..1024].to_owned()).collect();
+        HeaderValue::from_str(&names.join(",")).expect("a header value")
+    });
+    preflight_with(value.clone())
+}
+
 /// The 1 MiB field of commas, built once and shared by every request.
 fn hostile_request() -> Request {
     static COMMAS: OnceLock<HeaderValue> = OnceLock::new();
@@ -120,6 +143,31 @@ fn main() {
     g.bench_function("browser", |b| b.iter_custom(|n| cors_bench::timed(&rt, &app, preflight_request, n)));
     g.bench_function("commas", |b| b.iter_custom(|n| cors_bench::timed(&rt, &app, hostile_request, n)));
     g.finish();
+
+    if measuring("hostile-names") {
+        let app = rt.block_on(test::init_service(App::new().service(any_header)));
+        let ok = rt.block_on(test::call_service(&app, preflight_request()));
+        assert_eq!(ok.status(), StatusCode::NO_CONTENT);
+        let refused = rt.block_on(test::call_service(&app, hostile_names_request()));
+        assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+        let cases: [fn() -> Request; 2] = [preflight_request, hostile_names_request];
+        let mut rounds = Vec::with_capacity(200);
+        for r in 0..200 {
+            let mut ns = [0f64; 2];
+            for j in 0..2 {
+                let i = if r % 2 == 0 { j } else { 1 - j };
+                ns[i] = cors_bench::timed(&rt, &app, cases[i], 500).as_nanos() as f64 / 500.0;
+            }
+            rounds.push(ns);
+        }
+        let col = |i: usize| rounds.iter().map(|ns| ns[i]).collect::<Vec<_>>();
+        let ratio = cors_bench::Spread::of(&rounds.iter().map(|ns| ns[1] / ns[0]).collect::<Vec<_>>());
+        println!("\ninterleaved, 200 rounds of 500 preflights each, headers = [\"*\"] (ns/request):");
+        println!("  browser (content-type)       {}", cors_bench::Spread::of(&col(0)));
+        println!("  64 names of 1,024 bytes      {}", cors_bench::Spread::of(&col(1)));
+        println!("  ratio hostile / browser      {ratio}");
+        save("acrh-hostile-names", &json!({ "ratio": ratio.json() }));
+    }
 
     if measuring("acrh") {
         for (name, make) in [("browser", preflight_request as fn() -> Request), ("commas", hostile_request)] {
