@@ -1,5 +1,6 @@
 //! Two handlers on one path with different policies. Each answers the preflights for its own
-//! method: anyone may read `/api/articles/{id}`, only the editor may `PUT` it.
+//! method: anyone may read `/api/articles/{id}`, only the editor may `PUT` it (the application
+//! is `cors_examples::app::same_path`).
 //!
 //! ```sh
 //! cargo run --example same_path
@@ -11,25 +12,11 @@
 //!   -H 'Origin: https://blog.example.org' -H 'Access-Control-Request-Method: PUT'
 //! ```
 
-use actix_web::{App, HttpResponse, HttpServer, get, put, web};
-use cors_runtime::cors;
-
-/// Public read access.
-#[cors(origins = ["*"], max_age = 3600)]
-#[get("/api/articles/{id}")]
-async fn read_article(id: web::Path<u32>) -> HttpResponse {
-    HttpResponse::Ok().body(format!("article {id}"))
-}
-
-/// Editing: one origin, with credentials.
-#[cors(origins = ["https://editor.example.com"], headers = ["content-type"], credentials, max_age = 600)]
-#[put("/api/articles/{id}")]
-async fn edit_article(id: web::Path<u32>, body: String) -> HttpResponse {
-    HttpResponse::Ok().body(format!("article {id} is now {} bytes", body.len()))
-}
+use actix_web::{App, HttpServer};
+use cors_examples::app::same_path;
 
 #[actix_web::main]
 async fn main() -> std::io::Result<()> {
     println!("listening on http://127.0.0.1:8083");
-    HttpServer::new(|| App::new().service(read_article).service(edit_article)).bind(("127.0.0.1", 8083))?.run().await
+    HttpServer::new(|| App::new().configure(same_path::configure)).bind(("127.0.0.1", 8083))?.run().await
 }

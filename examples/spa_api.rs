@@ -1,4 +1,6 @@
-//! A single-page app and its API on different origins.
+//! A single-page app and its API on different origins, under one shared policy `SPA` (the
+//! application is `cors_examples::app::spa_api`): on the session routes with `#[cors(SPA)]`,
+//! and on the scope `/api/account` with `Cors::new(&SPA)` outside its authentication.
 //!
 //! In production the app is served from `https://app.example.com`. During development it runs
 //! on a Vite or webpack dev server on `http://localhost:<any port>`, which `dev_origins`
@@ -6,52 +8,34 @@
 //!
 //! ```sh
 //! cargo run --example spa_api
+//! # the dev server asks who is signed in: 401, readable (debug builds only)
 //! curl -i http://127.0.0.1:8081/api/session -H 'Origin: http://localhost:5173'
+//! # signs in: 204 with a session cookie
+//! curl -i http://127.0.0.1:8081/api/session -H 'Origin: https://app.example.com' \
+//!   -H 'content-type: application/json' -d '{"user": "ada"}'
+//!
+//! # a preflight to the scope, without a cookie (browsers send none): 204, answered before
+//! # authentication
+//! curl -i -X OPTIONS http://127.0.0.1:8081/api/account/name \
+//!   -H 'Origin: https://app.example.com' -H 'Access-Control-Request-Method: POST' \
+//!   -H 'Access-Control-Request-Headers: content-type'
+//! # a GET without the cookie: 401 from the authentication, WITH Access-Control-Allow-Origin,
+//! # so the page can read it
+//! curl -i http://127.0.0.1:8081/api/account -H 'Origin: https://app.example.com'
+//! # the same with the cookie: 200
+//! curl -i http://127.0.0.1:8081/api/account -H 'Origin: https://app.example.com' \
+//!   -H 'Cookie: session=ada'
+//! # a cross-origin POST from a page on an unlisted origin, cookie included: 403, before
+//! # authentication and the handler
+//! curl -i http://127.0.0.1:8081/api/account/name -H 'Origin: https://evil.example' \
+//!   -H 'Cookie: session=ada' -H 'content-type: application/json' -d '{"name": "mallory"}'
 //! ```
 
-use actix_web::cookie::Cookie;
-use actix_web::{App, HttpRequest, HttpResponse, HttpServer, delete, get, post, web};
-use cors_runtime::cors;
-
-/// Who is signed in, from the session cookie the browser sends with `credentials: "include"`.
-#[cors(origins = ["https://app.example.com"], dev_origins = ["http://localhost:*"], credentials)]
-#[get("/api/session")]
-async fn session(req: HttpRequest) -> HttpResponse {
-    match req.cookie("session") {
-        Some(c) => HttpResponse::Ok().json(serde_json::json!({ "user": c.value() })),
-        None => HttpResponse::Unauthorized().finish(),
-    }
-}
-
-/// Signs in: a JSON body, hence a preflight.
-#[cors(
-    origins = ["https://app.example.com"],
-    dev_origins = ["http://localhost:*"],
-    headers = ["content-type"],
-    credentials,
-    max_age = 600
-)]
-#[post("/api/session")]
-async fn sign_in(body: web::Json<serde_json::Value>) -> HttpResponse {
-    let user = body.get("user").and_then(|u| u.as_str()).unwrap_or("guest").to_owned();
-    let cookie = Cookie::build("session", user).path("/").http_only(true).finish();
-    HttpResponse::NoContent().cookie(cookie).finish()
-}
-
-/// Signs out.
-#[cors(origins = ["https://app.example.com"], dev_origins = ["http://localhost:*"], credentials, max_age = 600)]
-#[delete("/api/session")]
-async fn sign_out() -> HttpResponse {
-    let mut gone = Cookie::build("session", "").path("/").finish();
-    gone.make_removal();
-    HttpResponse::NoContent().cookie(gone).finish()
-}
+use actix_web::{App, HttpServer};
+use cors_examples::app::spa_api;
 
 #[actix_web::main]
 async fn main() -> std::io::Result<()> {
     println!("listening on http://127.0.0.1:8081 (dev origins: {})", cfg!(debug_assertions));
-    HttpServer::new(|| App::new().service(session).service(sign_in).service(sign_out))
-        .bind(("127.0.0.1", 8081))?
-        .run()
-        .await
+    HttpServer::new(|| App::new().configure(spa_api::configure)).bind(("127.0.0.1", 8081))?.run().await
 }

@@ -16,7 +16,8 @@ fn keys(v: &Vector, with_methods: bool) -> Vec<String> {
         })
     };
     let lists = ["origins", "dev_origins", "methods", "headers", "expose"];
-    let mut keys: Vec<String> = lists.iter().filter(|k| with_methods || **k != "methods").filter_map(|k| list(k)).collect();
+    let mut keys: Vec<String> =
+        lists.iter().filter(|k| with_methods || **k != "methods").filter_map(|k| list(k)).collect();
     for flag in ["credentials", "dangerously_allow_insecure_origins", "dangerously_accept_cross_origin_writes"] {
         if v.flag(flag) {
             keys.push(flag.into());
@@ -77,7 +78,11 @@ pub fn generate_handlers(vectors: &[Vector], source: &str) -> String {
     };
     configure("configure", "Registers every vector's handler with its policy written out.", "");
     configure("configure_shared", "Registers every vector's handler under its shared policy.", "shared_");
-    let _ = write!(out, "\n/// Per vector id, the shared policy for `Cors::new`.\npub static MIDDLEWARE: [(&str, &Policy); {}] = [\n", vectors.len());
+    let _ = write!(
+        out,
+        "\n/// Per vector id, the shared policy for `Cors::new`.\npub static MIDDLEWARE: [(&str, &Policy); {}] = [\n",
+        vectors.len()
+    );
     for v in vectors {
         let _ = writeln!(out, "    ({:?}, &MIDDLEWARE_{}),", v.id, v.ident().to_uppercase());
     }

@@ -58,8 +58,10 @@ fn request(method: Method, path: &str, origin: &str) -> Request {
     warm(req.to_request())
 }
 
-/// Each case: its name, whether it runs on the `checked` app, and its request.
-const CASES: [(&str, bool, fn() -> Request); 5] = [
+/// A case: its name, whether it runs on the `checked` app, and its request.
+type Case = (&'static str, bool, fn() -> Request);
+
+const CASES: [Case; 5] = [
     ("get/unchecked", false, || request(Method::GET, "/items", ALLOWED)),
     ("get/checked", true, || request(Method::GET, "/items", ALLOWED)),
     ("post/unchecked", false, || request(Method::POST, "/items", ALLOWED)),

@@ -90,7 +90,9 @@ fn list(expr: &Expr, idents: bool) -> darling::Result<List> {
                 items.push(Item { value: id.to_string(), span: id.span() });
             }
             // A lower-case word is a name written without its quotes; a constant is upper case.
-            Expr::Path(p) if p.path.get_ident().is_some_and(|i| i.to_string().bytes().any(|b| b.is_ascii_lowercase())) => {
+            Expr::Path(p)
+                if p.path.get_ident().is_some_and(|i| i.to_string().bytes().any(|b| b.is_ascii_lowercase())) =>
+            {
                 let word = p.path.get_ident().expect("checked").to_string().replace('_', "-");
                 errors.push(syn::Error::new_spanned(p, format!("expected {what}\n= help: did you mean `\"{word}\"`?")))
             }
@@ -141,7 +143,8 @@ impl FromMeta for MaxAge {
                 Lit::Int(i) => Some(i),
                 Lit::Str(s) if s.value().trim().parse::<i64>().is_ok() => {
                     let n = s.value().trim().to_owned();
-                    let msg = format!("`max_age` takes an integer, not a string\n= help: did you mean `max_age = {n}`?");
+                    let msg =
+                        format!("`max_age` takes an integer, not a string\n= help: did you mean `max_age = {n}`?");
                     return Err(custom(msg, expr));
                 }
                 _ => None,
@@ -180,10 +183,9 @@ impl FromMeta for StoreName {
                     other,
                 )),
             },
-            other => Err(custom(
-                format!("`origins_from_store` takes the store's name in a string: {LITERALS_ONLY}"),
-                other,
-            )),
+            other => {
+                Err(custom(format!("`origins_from_store` takes the store's name in a string: {LITERALS_ONLY}"), other))
+            }
         }
     }
 }
@@ -241,7 +243,10 @@ impl FromMeta for CratePath {
             Expr::Path(p) => {
                 let path = &p.path;
                 let text = quote::quote!(#path).to_string().replace(' ', "");
-                Err(custom(format!("`crate` takes a path in a string\n= help: did you mean `crate = \"{text}\"`?"), expr))
+                Err(custom(
+                    format!("`crate` takes a path in a string\n= help: did you mean `crate = \"{text}\"`?"),
+                    expr,
+                ))
             }
             other => Err(custom(format!("`crate` takes a path in a string\n= help: {HELP}"), other)),
         }
@@ -359,7 +364,10 @@ fn shared(name: Path, rest: &[NestedMeta], errors: &mut Errors) -> Option<Attr> 
             NestedMeta::Meta(m) => m.path(),
             NestedMeta::NameValueInvalidExpr(m) => &m.path,
             NestedMeta::Lit(lit) => {
-                errors.push(syn::Error::new(lit.span(), "expected `methods = [...]` beside a shared policy's name\n= help: remove this value"));
+                errors.push(syn::Error::new(
+                    lit.span(),
+                    "expected `methods = [...]` beside a shared policy's name\n= help: remove this value",
+                ));
                 ok = false;
                 continue;
             }

@@ -40,57 +40,10 @@ pub fn handler(krate: &Path, item: &ItemFn, routes: &Routes, source: Source<'_>)
     inner.attrs.clear();
 
     let (file, line) = emit::call_site();
-    let (policy, setup, check, shared, answered) = match &source {
-        Source::Inline(valid) => {
-            let audit = syn::Ident::new("__CORS_AUDIT", proc_macro2::Span::call_site());
-            let record = emit::record(&p, &audit, valid, None);
-            let value = emit::policy(&p, valid, Some(&quote!(&#audit)));
-            let setup = quote!(#record static __CORS_POLICY: #p::Policy = #value;);
-            (quote!(__CORS_POLICY), setup, quote!(), None, valid.methods.clone().unwrap_or_default())
-        }
-        Source::Shared { name: policy, answered, own } => {
-            let short = policy.segments.last().map(|s| s.ident.to_string());
-            (quote!(#policy), quote!(), methods_listed(&p, policy, own), short, answered.clone())
-        }
-    };
-    let shared = match shared {
-        Some(n) => quote!(::core::option::Option::Some(#n)),
-        None => quote!(::core::option::Option::None),
-    };
-    let specs = routes.routes.iter().map(|r| {
-        let path = &r.path;
-        let resource_name = r.name.as_ref().map_or_else(|| name.to_string(), LitStr::value);
-        let served = &r.methods;
-        let answered = answered.iter().filter(|m| served.contains(m));
-        let guards = &r.guards;
-        quote! {
-            #p::RouteSpec {
-                path: #path,
-                name: #resource_name,
-                served: &[#(#served),*],
-                answered: &[#(#answered),*],
-                policy: &#policy,
-                guards: &[#(#guards),*],
-            }
-        }
-    });
+    let Parts { policy, setup, check, shared, answered } = parts(&p, &source);
+    let specs = route_specs(&p, name, routes, &policy, &answered);
+    let registrations = registrations(&p, krate, name, routes);
     let dev = quote!(#krate::__private::actix_web::dev);
-    // Without middleware of the route's own, the handler's service applies the policy itself;
-    // with some, the policy's middleware goes around them, so that their answers and errors
-    // are decorated too (actix-web applies each `wrap` around the previous).
-    let registrations = routes.routes.iter().enumerate().map(|(i, r)| {
-        let wraps = &r.wraps;
-        if wraps.is_empty() {
-            quote!(#p::register(__config, &__CORS_HANDLER.routes[#i], #name);)
-        } else {
-            quote! {
-                #dev::HttpServiceFactory::register(
-                    #p::resource(&__CORS_HANDLER.routes[#i]) #(.wrap(#wraps))* .wrap(#p::route_middleware(&__CORS_HANDLER.routes[#i])).to(#name),
-                    __config,
-                );
-            }
-        }
-    });
     let applied = crate::route::APPLIED;
     // The route attributes are read here rather than expanded: their imports are still used.
     // (Under `#[routes]`, only `routes` is a macro; the attributes below it are read by it.)
@@ -129,6 +82,96 @@ pub fn handler(krate: &Path, item: &ItemFn, routes: &Routes, source: Source<'_>)
             }
         }
     }
+}
+
+/// What a handler's expansion needs from its policy's source.
+struct Parts {
+    /// The expression naming the policy.
+    policy: TokenStream,
+    /// Items defining it, for an inline policy.
+    setup: TokenStream,
+    /// The compile-time check of a shared policy's `methods` against the route's.
+    check: TokenStream,
+    /// `Some(name)` of a shared policy, as the audit shows it.
+    shared: TokenStream,
+    /// The methods whose preflights the routes answer.
+    answered: Vec<String>,
+}
+
+fn parts(p: &TokenStream, source: &Source<'_>) -> Parts {
+    match source {
+        Source::Inline(valid) => {
+            let audit = syn::Ident::new("__CORS_AUDIT", proc_macro2::Span::call_site());
+            let record = emit::record(p, &audit, valid, None);
+            let value = emit::policy(p, valid, Some(&quote!(&#audit)));
+            Parts {
+                policy: quote!(__CORS_POLICY),
+                setup: quote!(#record static __CORS_POLICY: #p::Policy = #value;),
+                check: quote!(),
+                shared: quote!(::core::option::Option::None),
+                answered: valid.methods.clone().unwrap_or_default(),
+            }
+        }
+        Source::Shared { name: policy, answered, own } => {
+            let short = policy.segments.last().map(|s| s.ident.to_string());
+            Parts {
+                policy: quote!(#policy),
+                setup: quote!(),
+                check: methods_listed(p, policy, own),
+                shared: quote!(::core::option::Option::Some(#short)),
+                answered: answered.clone(),
+            }
+        }
+    }
+}
+
+/// One `RouteSpec` per route attribute: what registration and the audit read.
+fn route_specs(
+    p: &TokenStream,
+    name: &syn::Ident,
+    routes: &Routes,
+    policy: &TokenStream,
+    answered: &[String],
+) -> Vec<TokenStream> {
+    let specs = routes.routes.iter().map(|r| {
+        let path = &r.path;
+        let resource_name = r.name.as_ref().map_or_else(|| name.to_string(), LitStr::value);
+        let served = &r.methods;
+        let answered = answered.iter().filter(|m| served.contains(m));
+        let guards = &r.guards;
+        quote! {
+            #p::RouteSpec {
+                path: #path,
+                name: #resource_name,
+                served: &[#(#served),*],
+                answered: &[#(#answered),*],
+                policy: &#policy,
+                guards: &[#(#guards),*],
+            }
+        }
+    });
+    specs.collect()
+}
+
+/// Without middleware of the route's own, the handler's service applies the policy itself;
+/// with some, the policy's middleware goes around them, so that their answers and errors are
+/// decorated too (actix-web applies each `wrap` around the previous).
+fn registrations(p: &TokenStream, krate: &Path, name: &syn::Ident, routes: &Routes) -> Vec<TokenStream> {
+    let dev = quote!(#krate::__private::actix_web::dev);
+    let each = routes.routes.iter().enumerate().map(|(i, r)| {
+        let wraps = &r.wraps;
+        if wraps.is_empty() {
+            quote!(#p::register(__config, &__CORS_HANDLER.routes[#i], #name);)
+        } else {
+            quote! {
+                #dev::HttpServiceFactory::register(
+                    #p::resource(&__CORS_HANDLER.routes[#i]) #(.wrap(#wraps))* .wrap(#p::route_middleware(&__CORS_HANDLER.routes[#i])).to(#name),
+                    __config,
+                );
+            }
+        }
+    });
+    each.collect()
 }
 
 /// A shared policy that lists `methods` must list every method the route serves: checked

@@ -183,14 +183,20 @@ fn parse_route(attr: &Attribute, is_route: bool) -> syn::Result<RouteAttr> {
             format!("{e}\n= help: `#[cors]` reads the route attribute, such as `#[get(\"/path\")]`"),
         )
     })?;
-    let mut route = RouteAttr { attr: attr.clone(), path, name: None, methods: Vec::new(), guards: Vec::new(), wraps: Vec::new() };
+    let mut route =
+        RouteAttr { attr: attr.clone(), path, name: None, methods: Vec::new(), guards: Vec::new(), wraps: Vec::new() };
     for opt in opts {
         let key = opt.path.get_ident().map(ToString::to_string).unwrap_or_default();
         let lit = match &opt.value {
             Expr::Lit(syn::ExprLit { lit: Lit::Str(s), .. }) => Some(s.clone()),
             _ => None,
         };
-        let expects = |what: &str| syn::Error::new_spanned(&opt.value, format!("`{key}` expects {what}\n= help: write it in a string, such as `{key} = \"...\"`"));
+        let expects = |what: &str| {
+            syn::Error::new_spanned(
+                &opt.value,
+                format!("`{key}` expects {what}\n= help: write it in a string, such as `{key} = \"...\"`"),
+            )
+        };
         match key.as_str() {
             "name" => route.name = Some(lit.ok_or_else(|| expects("a string literal"))?),
             "guard" => route.guards.push(lit.ok_or_else(|| expects("the path of a guard function"))?.parse()?),
@@ -205,10 +211,18 @@ fn parse_route(attr: &Attribute, is_route: bool) -> syn::Result<RouteAttr> {
                 let lit = lit.ok_or_else(|| expects("a method name"))?;
                 let m = lit.value();
                 if m.is_empty() || !m.bytes().all(|b| b.is_ascii_uppercase()) {
-                    return Err(syn::Error::new_spanned(&lit, format!("`{m}` is not an HTTP method\n= help: methods are upper case, such as `\"GET\"` or `\"PURGE\"`")));
+                    return Err(syn::Error::new_spanned(
+                        &lit,
+                        format!(
+                            "`{m}` is not an HTTP method\n= help: methods are upper case, such as `\"GET\"` or `\"PURGE\"`"
+                        ),
+                    ));
                 }
                 if route.methods.contains(&m) {
-                    return Err(syn::Error::new_spanned(&lit, format!("HTTP method defined more than once: `{m}`\n= help: remove this one")));
+                    return Err(syn::Error::new_spanned(
+                        &lit,
+                        format!("HTTP method defined more than once: `{m}`\n= help: remove this one"),
+                    ));
                 }
                 route.methods.push(m);
             }

@@ -57,7 +57,12 @@ pub fn error(v: &Violation, args: &Args, keys: &KeySpans) -> syn::Error {
 }
 
 /// Validates with the core's rules and turns every violation into a spanned error.
-pub fn check(args: &Args, keys: &KeySpans, route_methods: Option<Vec<String>>, errors: &mut Errors) -> Option<ValidPolicy> {
+pub fn check(
+    args: &Args,
+    keys: &KeySpans,
+    route_methods: Option<Vec<String>>,
+    errors: &mut Errors,
+) -> Option<ValidPolicy> {
     report(validate(&spec(args, route_methods)), args, keys, errors)
 }
 

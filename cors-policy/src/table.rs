@@ -106,10 +106,8 @@ mod tests {
     fn finds_every_key_and_nothing_else() {
         for n in [0usize, 1, 2, 3, 10, 100, 1000] {
             let keys: Vec<String> = (0..n).map(|i| format!("https://o{i}.example.com")).collect();
-            let slots: Vec<String> = build(&keys)
-                .into_iter()
-                .map(|slot| slot.map_or_else(String::new, |i| keys[i].clone()))
-                .collect();
+            let slots: Vec<String> =
+                build(&keys).into_iter().map(|slot| slot.map_or_else(String::new, |i| keys[i].clone())).collect();
             assert!(slots.len() >= 2 * n);
             for k in &keys {
                 let i = find(&slots, k.as_bytes()).expect(k);

@@ -6,8 +6,6 @@
 //! or duplicate keys, a missing route attribute, what may stand beside a shared policy's name)
 //! are skipped here.
 
-use std::path::PathBuf;
-
 use cors_policy::{Field, Key, KeyKind, PolicySpec, Violation, validate, validate_route_methods};
 use serde_json::Value;
 
@@ -24,13 +22,7 @@ const UI_ONLY: [(&str, &str); 2] = [
     ("ip03-shared-with-widening-key", "keys beside a shared policy's name"),
 ];
 
-fn load(name: &str) -> Value {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/conformance").join(name);
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!("cannot read {}: {e}; the shared/ folder must sit beside the repository", path.display())
-    });
-    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
+use cors_test_support::load;
 
 /// The entries of `files`, under the key `key` of each.
 fn entries(files: &[&str], key: &str) -> Vec<Value> {

@@ -1214,8 +1214,13 @@ fn stored_origin_errors() {
         ("file:///srv/app", false, Rule::FileScheme),
     ] {
         let what = format!("stored {entry:?} with credentials = {credentials}");
-        only_in(validate_stored_origin(entry, credentials).expect_err(&what), at, rule, &what);
+        let v = validate_stored_origin(entry, credentials).expect_err(&what);
+        // Whoever writes the store gets no escape hatch, so none is suggested.
+        assert!(v.iter().all(|v| !v.fix.contains("dangerously")), "{what}: {v}");
+        only_in(v, at, rule, &what);
     }
+    let v = validate_stored_origin("http://app.acme.example", false).unwrap_err();
+    assert!(v.first().fix.contains("`https://app.acme.example`"), "{v}");
     // `"*"` with credentials breaks two rules.
     let v = validate_stored_origin("*", true).unwrap_err();
     assert_eq!(

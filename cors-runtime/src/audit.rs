@@ -216,8 +216,13 @@ impl Entry {
         })
     }
 
-    fn sort_key(&self) -> (Option<&str>, Option<&Vec<String>>, Kind, &str) {
-        (self.path.as_deref(), self.methods.as_ref(), self.kind, &self.name)
+    /// Shared policies first, by name; then routes by path, methods, name and source, so
+    /// that the order never depends on the order of linking.
+    fn sort_key(&self) -> (Option<&str>, Option<&Vec<String>>, &str, &str) {
+        match self.kind {
+            Kind::Policy => (None, None, &self.name, &self.source),
+            Kind::Route => (self.path.as_deref(), self.methods.as_ref(), &self.name, &self.source),
+        }
     }
 }
 
@@ -263,7 +268,7 @@ pub fn markdown() -> String {
             e.kind.as_str().to_owned(),
             name,
             e.path.clone().unwrap_or_else(|| "-".into()),
-            e.methods.as_deref().map_or_else(|| "(route's own)".into(), list),
+            e.methods.as_deref().map_or_else(|| "each route's own; GET, HEAD, POST in `Cors::new`".into(), list),
             list(&e.origins),
             list(&e.dev_origins),
             e.credentials.to_string(),
@@ -350,13 +355,21 @@ pub fn check() -> Vec<Finding> {
         .map(|p| p as *const PolicyRecord as usize)
         .collect();
     let used_by_middleware = MIDDLEWARE.lock().unwrap_or_else(std::sync::PoisonError::into_inner).clone();
-    for r in inventory::iter::<Record> {
-        let Record::Policy(p) = r else { continue };
-        let key = *p as *const PolicyRecord as usize;
-        if !used_by_routes.contains(&key) && !used_by_middleware.contains(&key) {
-            findings.push(Finding::UnusedPolicy { name: policy_name(p), source: format!("{}:{}", p.file, p.line) });
-        }
-    }
+    let mut unused: Vec<Finding> = inventory::iter::<Record>
+        .into_iter()
+        .filter_map(|r| match r {
+            Record::Policy(p) => Some(*p),
+            Record::Handler(_) => None,
+        })
+        .filter(|p| {
+            let key = *p as *const PolicyRecord as usize;
+            !used_by_routes.contains(&key) && !used_by_middleware.contains(&key)
+        })
+        .map(|p| Finding::UnusedPolicy { name: policy_name(p), source: format!("{}:{}", p.file, p.line) })
+        .collect();
+    // In the order of names, not of linking, so that a snapshot of the findings is stable.
+    unused.sort_by(|a, b| format!("{a:?}").cmp(&format!("{b:?}")));
+    findings.extend(unused);
     for e in &all {
         let own = e.kind == Kind::Policy || e.shared.is_none();
         if own && e.cross_origin_writes == Writes::Accepted {

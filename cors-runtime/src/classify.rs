@@ -58,10 +58,23 @@ pub(crate) fn look<'a>(method: &Method, headers: &'a HeaderMap) -> Seen<'a> {
 }
 
 /// The definition of a preflight (Fetch): `OPTIONS`, with `Origin` and
-/// `Access-Control-Request-Method`.
+/// `Access-Control-Request-Method`. Gives the first line of the latter, the method asked for.
+#[inline]
+fn preflight_shape<'a>(
+    method: &Method,
+    has_origin: impl FnOnce() -> bool,
+    headers: &'a HeaderMap,
+) -> Option<&'a HeaderValue> {
+    // The method first: it costs nothing, and most requests are no preflight.
+    if *method != Method::OPTIONS {
+        return None;
+    }
+    headers.get(ACCESS_CONTROL_REQUEST_METHOD).filter(|_| has_origin())
+}
+
 #[inline]
 fn is_preflight_shape(method: &Method, has_origin: bool, headers: &HeaderMap) -> bool {
-    *method == Method::OPTIONS && has_origin && headers.contains_key(ACCESS_CONTROL_REQUEST_METHOD)
+    preflight_shape(method, || has_origin, headers).is_some()
 }
 
 /// The method a preflight asks for: its first `Access-Control-Request-Method` line. Whoever
@@ -69,11 +82,7 @@ fn is_preflight_shape(method: &Method, has_origin: bool, headers: &HeaderMap) ->
 /// policy's check, rather than passed on to routing where a handler might take it.
 #[inline]
 pub fn requested_method<'a>(method: &Method, headers: &'a HeaderMap) -> Option<&'a HeaderValue> {
-    // The method first: it costs nothing, and most requests are no preflight.
-    if *method != Method::OPTIONS || !is_preflight_shape(method, headers.contains_key(ORIGIN), headers) {
-        return None;
-    }
-    headers.get(ACCESS_CONTROL_REQUEST_METHOD)
+    preflight_shape(method, || headers.contains_key(ORIGIN), headers)
 }
 
 /// Whether a request is a CORS preflight: `OPTIONS` with `Origin` and

@@ -215,7 +215,7 @@ pub mod __private {
         /// The checks of a preflight for the policy's own methods.
         pub fn check_preflight(policy: &Policy, headers: &HeaderMap) -> Result<(), PreflightError> {
             let methods = policy.served().methods.as_deref().unwrap_or(&crate::engine::DEFAULT_METHODS);
-            policy.check_preflight(headers, methods, None).map(drop)
+            policy.check_preflight(headers, crate::engine::single_origin(headers), methods, None).map(drop)
         }
 
         /// The answer to a preflight for the policy's own methods.

@@ -79,8 +79,14 @@ pub trait TenantOrigins: Send + Sync + 'static {
     /// The name policies use for it.
     fn name(&self) -> &str;
 
-    /// The origins of the tenant this request is for.
+    /// The origins of the tenant this request is for. Only asked for requests with an
+    /// `Origin`.
     fn lookup(&self, req: &HttpRequest) -> Lookup;
+
+    /// Whether every origin it returns passed `validate_stored_origin(origin, true)`, the
+    /// rules of a policy with `credentials`, which also refuse wildcards over public suffixes.
+    /// A policy with `credentials` allows no origin from a store that says `false`.
+    fn checked_for_credentials(&self) -> bool;
 }
 
 /// The tenant stores of an application, by name: add it with `App::app_data`.

@@ -34,6 +34,9 @@ pub struct Stats {
     pub failed_loads: u64,
     /// Tenants in the cache, unknown ones included.
     pub cached_tenants: usize,
+    /// How many times every entry was expired at once: the store's change feed (re)connected
+    /// (changes may have been missed before), or reported a bulk change.
+    pub resyncs: u64,
 }
 
 /// Everything a [`StoreOrigins`](crate::StoreOrigins) shares between its clones.
@@ -50,6 +53,7 @@ pub(crate) struct Inner {
     epoch: AtomicU64,
     loads: AtomicU64,
     failed_loads: AtomicU64,
+    resyncs: AtomicU64,
     failing: AtomicBool,
     /// The task that applies the store's pushed changes, stopped with the cache.
     pub listener: std::sync::Mutex<Option<tokio::task::AbortHandle>>,
@@ -81,6 +85,7 @@ impl Inner {
             epoch: AtomicU64::new(0),
             loads: AtomicU64::new(0),
             failed_loads: AtomicU64::new(0),
+            resyncs: AtomicU64::new(0),
             failing: AtomicBool::new(false),
             listener: std::sync::Mutex::new(None),
         }
@@ -103,10 +108,16 @@ impl Inner {
     /// Expires every entry at once, keeping their last good sets for failures.
     pub fn expire_all(&self) {
         self.epoch.fetch_add(1, Relaxed);
+        self.resyncs.fetch_add(1, Relaxed);
     }
 
     pub fn stats(&self) -> Stats {
-        Stats { loads: self.loads.load(Relaxed), failed_loads: self.failed_loads.load(Relaxed), cached_tenants: self.cache.len() }
+        Stats {
+            loads: self.loads.load(Relaxed),
+            failed_loads: self.failed_loads.load(Relaxed),
+            cached_tenants: self.cache.len(),
+            resyncs: self.resyncs.load(Relaxed),
+        }
     }
 
     async fn lock(&self, tenant: &str) -> MutexGuard<'_, ()> {
@@ -119,10 +130,10 @@ impl Inner {
     pub async fn load_waiting(self: Arc<Self>, tenant: String) -> Option<Arc<OriginSet>> {
         let _loading = self.lock(&tenant).await;
         let prev = self.get(&tenant);
-        if let Some(e) = &prev {
-            if e.usable(now(), self.epoch()) {
-                return e.served.clone();
-            }
+        if let Some(e) = &prev
+            && e.usable(now(), self.epoch())
+        {
+            return e.served.clone();
         }
         self.reload(&tenant, prev).await
     }
@@ -162,7 +173,9 @@ impl Inner {
                 Entry::loaded(self.build_set(tenant, stored), started, epoch, &self.timing)
             }
             Ok(Err(err)) => self.failed(tenant, prev.as_deref(), epoch, &err),
-            Err(_) => self.failed(tenant, prev.as_deref(), epoch, &format_args!("no answer within {:?}", self.load_timeout)),
+            Err(_) => {
+                self.failed(tenant, prev.as_deref(), epoch, &format_args!("no answer within {:?}", self.load_timeout))
+            }
         };
         let served = entry.served.clone();
         self.cache.insert(tenant.into(), Arc::new(entry));
@@ -195,8 +208,8 @@ impl Inner {
                 Ok(p) if keys.insert(p.key()) => patterns.push(p),
                 Ok(_) => {}
                 Err(violations) => tracing::warn!(
-                    target: "cors", store = %self.name, tenant, origin = %Clipped(origin), %violations,
-                    "stored origin is invalid and is not served"
+                    target: "cors", store = %self.name, tenant, origin = %Clipped(origin),
+                    violations = %OneLine(&violations), "stored origin is invalid and is not served"
                 ),
             }
         }
@@ -209,6 +222,18 @@ impl Drop for Inner {
         if let Some(task) = self.listener.get_mut().ok().and_then(Option::take) {
             task.abort();
         }
+    }
+}
+
+/// Violations on one line, for the log: `message; fix`, separated by ` | `.
+struct OneLine<'a>(&'a cors_policy::Violations);
+
+impl fmt::Display for OneLine<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, v) in self.0.iter().enumerate() {
+            write!(f, "{}{}; {}", if i == 0 { "" } else { " | " }, v.message, v.fix)?;
+        }
+        Ok(())
     }
 }
 

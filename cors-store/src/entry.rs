@@ -97,7 +97,9 @@ impl Entry {
     /// Whether a request at `now` should start a background reload; true once per entry.
     #[inline]
     pub fn claim_refresh(&self, now: Instant) -> bool {
-        now >= self.refresh_at && !self.refreshing.swap(true, Ordering::Relaxed)
+        now >= self.refresh_at
+            && !self.refreshing.load(Ordering::Relaxed)
+            && !self.refreshing.swap(true, Ordering::Relaxed)
     }
 }
 

@@ -13,7 +13,7 @@
 //! [`OriginStore`], registered with `App::app_data(TenantStores::new().with(origins))`. Two
 //! stores come with it, each behind a cargo feature:
 //! - [`SqliteStore`] (`sqlite`, the default): one embedded SQLite file;
-//! - [`PgStore`] (`postgres`): PostgreSQL, shared by a fleet of instances, which it tells of
+//! - `PgStore` (`postgres`): PostgreSQL, shared by a fleet of instances, which it tells of
 //!   every change within milliseconds (`LISTEN`/`NOTIFY`).
 //!
 //! Both create their schema with migrations. Every entry is checked with the policy rules

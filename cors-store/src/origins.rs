@@ -181,17 +181,20 @@ impl TenantOrigins for StoreOrigins {
 
     /// The hot path: no allocation and no waiting when the tenant is cached.
     fn lookup(&self, req: &HttpRequest) -> Lookup {
-        // Without an `Origin` the engine allows no origin whatever the set: no need to load it.
-        if req.headers().get(ORIGIN).is_none_or(|o| o.len() > MAX_ORIGIN_LEN) {
+        let Some(tenant) = (self.inner.tenant)(req) else { return Lookup::Ready(None) };
+        if let Some(set) = self.cached(tenant) {
+            return Lookup::Ready(set);
+        }
+        // Without an `Origin` (or with one no browser sends) the engine allows no origin
+        // whatever the set: not worth a load. Nor is a name no tenant can have.
+        if req.headers().get(ORIGIN).is_none_or(|o| o.len() > MAX_ORIGIN_LEN) || !is_valid_tenant(tenant) {
             return Lookup::Ready(None);
         }
-        let Some(tenant) = (self.inner.tenant)(req).filter(|t| is_valid_tenant(t)) else {
-            return Lookup::Ready(None);
-        };
-        match self.cached(tenant) {
-            Some(set) => Lookup::Ready(set),
-            None => Lookup::Pending(Box::pin(Arc::clone(&self.inner).load_waiting(tenant.to_owned()))),
-        }
+        Lookup::Pending(Box::pin(Arc::clone(&self.inner).load_waiting(tenant.to_owned())))
+    }
+
+    fn checked_for_credentials(&self) -> bool {
+        self.inner.credentials
     }
 }
 
@@ -224,7 +227,8 @@ pub struct StoreOriginsBuilder {
 impl StoreOriginsBuilder {
     /// The `credentials` of the policies that use the store, which the rules depend on (a
     /// credentialed `*.` entry must not admit sites anyone can register). Default `true`, the
-    /// stricter; pass `POLICY.credentials()`.
+    /// stricter; pass `POLICY.credentials()`. A policy with `credentials` served by a store
+    /// built with `false` allows no origin (and logs an error): it never fails open.
     pub fn credentials(mut self, credentials: bool) -> Self {
         self.credentials = credentials;
         self

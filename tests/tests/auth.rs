@@ -3,7 +3,7 @@
 //! method, must not reach a hand-written `OPTIONS` route or `default_service` without
 //! authentication. And the `401` of the authentication must be readable cross-origin.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::cell::Cell;
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
@@ -11,14 +11,24 @@ use actix_web::http::header::AUTHORIZATION;
 use actix_web::http::{Method, StatusCode};
 use actix_web::middleware::{Next, from_fn};
 use actix_web::{App, HttpResponse, get, test, web};
-use cors_runtime::{Cors, Policy, cors, policy};
+use cors_runtime::{Cors, Policy, cors, is_preflight, policy};
 
 static ADMIN: Policy = policy!(origins = ["https://admin.example.com"], methods = [GET, DELETE], credentials);
 
-static HANDLERS_RAN: AtomicUsize = AtomicUsize::new(0);
+thread_local! {
+    /// Per test: each `actix_web::test` runs its app on its own thread, and tests run at once.
+    static HANDLERS_RAN: Cell<usize> = const { Cell::new(0) };
+}
+
+fn handlers_ran() -> usize {
+    HANDLERS_RAN.get()
+}
 
 /// A plain bearer-token check: no exemption of any kind.
-async fn auth(req: ServiceRequest, next: Next<impl MessageBody + 'static>) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+async fn auth(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
     if req.headers().get(AUTHORIZATION).is_some_and(|v| v == "Bearer secret") {
         Ok(next.call(req).await?.map_into_left_body())
     } else {
@@ -27,8 +37,20 @@ async fn auth(req: ServiceRequest, next: Next<impl MessageBody + 'static>) -> Re
 }
 
 async fn export() -> HttpResponse {
-    HANDLERS_RAN.fetch_add(1, Ordering::SeqCst);
+    HANDLERS_RAN.set(HANDLERS_RAN.get() + 1);
     HttpResponse::Ok().body("all the data")
+}
+
+/// The pattern the review found: authentication that lets anything shaped like a preflight
+/// through. `is_preflight` says what a request looks like, not who answers it.
+async fn auth_exempting_preflights(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    if is_preflight(&req) {
+        return Ok(next.call(req).await?.map_into_left_body());
+    }
+    Ok(auth(req, next).await?.map_into_right_body())
 }
 
 /// `Cors::new(&ADMIN)` outside the authentication (actix-web runs the last `wrap` first).
@@ -62,25 +84,48 @@ fn preflight(uri: &str, method: &str) -> test::TestRequest {
 #[actix_web::test]
 async fn made_up_preflights_meet_authentication() {
     let app = test::init_service(scope_app()).await;
-    let before = HANDLERS_RAN.load(Ordering::SeqCst);
+    let before = handlers_ran();
     for uri in ["/admin/export", "/admin/anything-else"] {
         let res = test::call_service(&app, preflight(uri, "MADE-UP").to_request()).await;
         assert_eq!(res.status(), StatusCode::UNAUTHORIZED, "{uri}");
         let body = test::read_body(res).await;
         assert_eq!(body, "who are you?", "{uri}");
     }
-    assert_eq!(HANDLERS_RAN.load(Ordering::SeqCst), before, "a handler ran without authentication");
+    assert_eq!(handlers_ran(), before, "a handler ran without authentication");
+}
+
+/// Why the documentation puts `Cors` outside authentication instead: with the exemption, the
+/// same made-up preflight reaches the hand-written `OPTIONS` route and `default_service`.
+#[actix_web::test]
+async fn exempting_preflights_from_authentication_lets_the_attack_through() {
+    let app = test::init_service(
+        App::new().service(
+            web::scope("/admin")
+                .wrap(from_fn(auth_exempting_preflights))
+                .wrap(Cors::new(&ADMIN))
+                .route("/export", web::method(Method::OPTIONS).to(export))
+                .default_service(web::to(export)),
+        ),
+    )
+    .await;
+    for uri in ["/admin/export", "/admin/anything-else"] {
+        let before = handlers_ran();
+        let res = test::call_service(&app, preflight(uri, "MADE-UP").to_request()).await;
+        assert_eq!(res.status(), StatusCode::OK, "{uri}");
+        assert_eq!(test::read_body(res).await, "all the data", "{uri}");
+        assert!(handlers_ran() > before, "{uri}");
+    }
 }
 
 #[actix_web::test]
 async fn listed_preflights_are_answered_before_authentication() {
     let app = test::init_service(scope_app()).await;
-    let before = HANDLERS_RAN.load(Ordering::SeqCst);
+    let before = handlers_ran();
     let res = test::call_service(&app, preflight("/admin/export", "DELETE").to_request()).await;
     assert_eq!(res.status(), StatusCode::NO_CONTENT);
     assert_eq!(res.headers().get("access-control-allow-origin").unwrap(), "https://admin.example.com");
     assert_eq!(res.headers().get("access-control-allow-credentials").unwrap(), "true");
-    assert_eq!(HANDLERS_RAN.load(Ordering::SeqCst), before);
+    assert_eq!(handlers_ran(), before);
 }
 
 #[actix_web::test]
@@ -112,14 +157,14 @@ async fn the_401_is_readable_cross_origin() {
 #[cors(ADMIN)]
 #[get("/reports", wrap = "from_fn(auth)")]
 async fn reports() -> HttpResponse {
-    HANDLERS_RAN.fetch_add(1, Ordering::SeqCst);
+    HANDLERS_RAN.set(HANDLERS_RAN.get() + 1);
     HttpResponse::Ok().body("reports")
 }
 
 #[actix_web::test]
 async fn route_level_authentication() {
     let app = test::init_service(App::new().service(reports)).await;
-    let before = HANDLERS_RAN.load(Ordering::SeqCst);
+    let before = handlers_ran();
     let res = test::call_service(&app, preflight("/reports", "GET").to_request()).await;
     assert_eq!(res.status(), StatusCode::NO_CONTENT);
     let res = test::call_service(&app, preflight("/reports", "MADE-UP").to_request()).await;
@@ -128,5 +173,5 @@ async fn route_level_authentication() {
     let res = test::call_service(&app, req.to_request()).await;
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
     assert_eq!(res.headers().get("access-control-allow-origin").unwrap(), "https://admin.example.com");
-    assert_eq!(HANDLERS_RAN.load(Ordering::SeqCst), before);
+    assert_eq!(handlers_ran(), before);
 }

@@ -16,6 +16,12 @@
 //! `http://127.0.0.1:PORT2` (same-site) and, from the API server itself,
 //! `http://127.0.0.1:PORT/page` (same-origin).
 //!
+//! The tenant-store cases (POLICY §6) take the API's origins from a real SQLite store, which
+//! only holds `https` origins off loopback. So their page is `https://app.acme.example:PORT3`
+//! and their API `https://127.0.0.1:PORT4`: the servers' second, TLS listeners, with a
+//! certificate made for the run, and a Chromium told to resolve that name to 127.0.0.1 and to
+//! accept the certificate.
+//!
 //! When Chromium, `node` or the driver's `node_modules` is missing the test prints one line
 //! and passes, unless `CORS_BROWSER_REQUIRED=1` is set (as in CI), which makes it a failure.
 
@@ -43,7 +49,9 @@ use actix_web::{
     patch, post, put, routes, web,
 };
 use actix_ws::Message;
-use cors_runtime::cors;
+use cors_runtime::tenant::TenantStores;
+use cors_runtime::{Policy, cors, policy};
+use cors_store::{SqliteStore, StoreOrigins};
 use serde_json::{Value, json};
 
 const CHROMIUM: &str = "/usr/bin/chromium";
@@ -293,6 +301,36 @@ async fn socket(req: HttpRequest, body: web::Payload) -> actix_web::Result<HttpR
     Ok(response)
 }
 
+// POLICY §6: origins from a store, per tenant. `acme`'s page origin is stored for `acme`, and
+// `globex` has an origin of its own (see `Servers::start`).
+
+/// The tenant routes' policy: the origins are the request's tenant's, from the store `"tenants"`.
+static TENANTS: Policy = policy!(origins_from_store = "tenants", headers = ["content-type"], credentials);
+
+/// The host of the tenant `acme`'s page; Chromium resolves it to 127.0.0.1 (see [`chromium`]).
+const ACME_HOST: &str = "app.acme.example";
+/// The origin stored for `globex`: not the page's.
+const GLOBEX_ORIGIN: &str = "https://portal.globex.example";
+
+#[cors(TENANTS)]
+#[get("/t/{tenant}/me")]
+async fn tenant_me(name: web::Path<String>) -> HttpResponse {
+    HttpResponse::Ok().body(format!("me at {name}"))
+}
+
+/// A write: reports that it ran, so a refusal is seen to happen before it.
+#[cors(TENANTS)]
+#[post("/t/{tenant}/notes")]
+async fn tenant_note(req: HttpRequest, name: web::Path<String>, body: String) -> HttpResponse {
+    mark_ran(&req);
+    HttpResponse::Created().body(format!("note for {name}: {body}"))
+}
+
+/// The request's tenant, for the store: the `{tenant}` segment of the path.
+fn tenant_of(req: &HttpRequest) -> Option<&str> {
+    req.match_info().get("tenant")
+}
+
 fn api_services(cfg: &mut web::ServiceConfig) {
     cfg.service(simple)
         .service(prod_only)
@@ -315,7 +353,9 @@ fn api_services(cfg: &mut web::ServiceConfig) {
         .service(tenant)
         .service(put_tenant)
         .service(transfer)
-        .service(socket);
+        .service(socket)
+        .service(tenant_me)
+        .service(tenant_note);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -327,6 +367,9 @@ fn api_services(cfg: &mut web::ServiceConfig) {
 struct Ports {
     api: u16,
     page: u16,
+    /// The TLS listeners of the same two servers, for the tenant-store cases.
+    api_tls: u16,
+    page_tls: u16,
 }
 
 /// Which page origin runs a case.
@@ -345,11 +388,15 @@ enum PageHost {
     SameSite,
     /// `http://127.0.0.1:PORT/page`, served by the API server itself.
     SameOrigin,
+    /// `https://app.acme.example:PORT3`: the tenant `acme`'s page, whose origin is stored for
+    /// `acme` only. Its cases call the API over `https` (`https://127.0.0.1:PORT4`): a form
+    /// from an `https` page to an `http` URL would send `Origin: null`.
+    Acme,
 }
 
 impl PageHost {
     fn origin(self, ports: Ports) -> String {
-        let Ports { api, page } = ports;
+        let Ports { api, page, page_tls, .. } = ports;
         match self {
             PageHost::Localhost => format!("http://localhost:{page}"),
             PageHost::AppLocalhost => format!("http://app.localhost:{page}"),
@@ -357,6 +404,15 @@ impl PageHost {
             PageHost::Unlisted => format!("http://unlisted.localhost:{page}"),
             PageHost::SameSite => format!("http://127.0.0.1:{page}"),
             PageHost::SameOrigin => format!("http://127.0.0.1:{api}"),
+            PageHost::Acme => format!("https://{ACME_HOST}:{page_tls}"),
+        }
+    }
+
+    /// The API as this page's cases call it.
+    fn api(self, ports: Ports) -> String {
+        match self {
+            PageHost::Acme => format!("https://127.0.0.1:{}", ports.api_tls),
+            _ => format!("http://127.0.0.1:{}", ports.api),
         }
     }
 
@@ -824,6 +880,48 @@ fn cases() -> Vec<Case> {
                 vec!["GET upgrade=websocket -> 403"],
             )
         },
+        // POLICY §6: origins from the tenant store. The page is `acme`'s, stored for `acme`.
+        Case {
+            page: PageHost::Acme,
+            ..case(
+                "tenant-store-own-tenant-readable",
+                vec![get("/t/acme/me").credentials().allowed(200).body_has("me at acme")],
+                vec!["GET -> 200 +acao +acac"],
+            )
+        },
+        Case {
+            page: PageHost::Acme,
+            ..case(
+                "tenant-store-other-tenant-blocked",
+                vec![get("/t/globex/me").credentials().blocked(NO_ACAO)],
+                vec!["GET -> 200"],
+            )
+        },
+        Case {
+            page: PageHost::Acme,
+            ..case(
+                "tenant-store-other-tenant-form-post-refused",
+                vec![Step::form("/t/globex/notes").field("text", "hi").lands(403)],
+                vec!["POST sfs=cross-site -> 403"],
+            )
+        },
+        Case {
+            page: PageHost::Acme,
+            ..case(
+                "tenant-store-own-tenant-json-post-created",
+                vec![
+                    Step::new("POST", "/t/acme/notes")
+                        .credentials()
+                        .json(r#"{"text":"hi"}"#)
+                        .allowed(201)
+                        .body_has(r#"note for acme: {"text":"hi"}"#),
+                ],
+                vec![
+                    "OPTIONS acrm=POST acrh=content-type -> 204 +acao +acac",
+                    "POST sfs=cross-site -> 201 +acao +acac +ran",
+                ],
+            )
+        },
     ]
 }
 
@@ -837,9 +935,11 @@ fn browser_conformance() {
         return;
     };
     let started = Instant::now();
-    let servers = Servers::start();
+    // The tenant store's database and the Chromium launcher; removed when the test ends.
+    let scratch = tempfile::tempdir().expect("a temporary directory");
+    let servers = Servers::start(scratch.path());
     let cases = cases();
-    let input = driver_input(&cases, &servers);
+    let input = driver_input(&cases, &servers, &chromium(scratch.path()));
     let output = run_driver(&node_dir, &input);
     let outcome: Value =
         serde_json::from_str(&output).unwrap_or_else(|e| panic!("driver printed no valid JSON ({e}):\n{output}"));
@@ -853,7 +953,7 @@ fn browser_conformance() {
     for (case, result) in cases.iter().zip(results) {
         let origin = case.page.origin(input.ports);
         let seen = server_lines(&log, case.name, &origin);
-        let problems = check_case(case, result, &seen, &input.api);
+        let problems = check_case(case, result, &seen, &case.page.api(input.ports));
         let _ = writeln!(
             report,
             "{} {}\n  browser: {}\n  server:  {}",
@@ -962,7 +1062,10 @@ struct Servers {
 }
 
 impl Servers {
-    fn start() -> Servers {
+    /// Starts both servers, with the tenant store's database in `dir`.
+    fn start(dir: &Path) -> Servers {
+        let db = dir.join("tenants.db");
+        let tls = tls_config();
         let log = Log::default();
         let (ready_tx, ready_rx) = mpsc::channel();
         let (stopped_tx, stopped) = mpsc::channel();
@@ -970,9 +1073,14 @@ impl Servers {
         let failed_tx = ready_tx.clone();
         thread::spawn(move || {
             let result = actix_web::rt::System::new().block_on(async move {
+                let store = SqliteStore::open(&db).await.map_err(io::Error::other)?;
+                let origins =
+                    StoreOrigins::builder("tenants", store, tenant_of).credentials(TENANTS.credentials()).build();
+                let stores = TenantStores::new().with(origins.clone());
                 let api = HttpServer::new(move || {
                     let log = thread_log.clone();
                     App::new()
+                        .app_data(stores.clone())
                         .wrap_fn(move |req, srv| {
                             let h = req.headers();
                             let mut seen = Seen {
@@ -1023,15 +1131,27 @@ impl Servers {
                 .workers(1)
                 .disable_signals()
                 .shutdown_timeout(1)
-                .bind(("127.0.0.1", 0))?;
+                .bind(("127.0.0.1", 0))?
+                .bind_rustls_0_23(("127.0.0.1", 0), tls.clone())?;
                 let page = HttpServer::new(|| {
                     App::new().route("/", web::get().to(blank_page)).route("/favicon.ico", web::get().to(no_favicon))
                 })
                 .workers(1)
                 .disable_signals()
                 .shutdown_timeout(1)
-                .bind(("127.0.0.1", 0))?;
-                let ports = (port_of(&api.addrs()), port_of(&page.addrs()));
+                .bind(("127.0.0.1", 0))?
+                .bind_rustls_0_23(("127.0.0.1", 0), tls)?;
+                // Each server's addresses, in the order bound: plain, then TLS.
+                let (api_addrs, page_addrs) = (api.addrs(), page.addrs());
+                let ports = Ports {
+                    api: port_of(&api_addrs, 0),
+                    page: port_of(&page_addrs, 0),
+                    api_tls: port_of(&api_addrs, 1),
+                    page_tls: port_of(&page_addrs, 1),
+                };
+                // Checked like any write to the store, and again when loaded.
+                origins.add("acme", &PageHost::Acme.origin(ports)).await.map_err(io::Error::other)?;
+                origins.add("globex", GLOBEX_ORIGIN).await.map_err(io::Error::other)?;
                 let (api, page) = (api.run(), page.run());
                 let _ = ready_tx.send(Ok((ports, vec![api.handle(), page.handle()])));
                 let page = actix_web::rt::spawn(page);
@@ -1043,11 +1163,11 @@ impl Servers {
             }
             let _ = stopped_tx.send(());
         });
-        let ((api_port, page_port), handles) = ready_rx
+        let (ports, handles) = ready_rx
             .recv_timeout(Duration::from_secs(10))
             .expect("servers did not start within 10 s")
             .expect("servers failed to start");
-        Servers { ports: Ports { api: api_port, page: page_port }, log, handles, stopped }
+        Servers { ports, log, handles, stopped }
     }
 }
 
@@ -1075,8 +1195,22 @@ async fn no_favicon() -> HttpResponse {
     HttpResponse::NoContent().finish()
 }
 
-fn port_of(addrs: &[SocketAddr]) -> u16 {
-    addrs.first().expect("bound address").port()
+fn port_of(addrs: &[SocketAddr], i: usize) -> u16 {
+    addrs.get(i).expect("bound address").port()
+}
+
+/// The TLS listeners' settings: a self-signed certificate for [`ACME_HOST`] and 127.0.0.1,
+/// made for this run (Chromium is told to accept it).
+fn tls_config() -> rustls::ServerConfig {
+    let rcgen::CertifiedKey { cert, signing_key } =
+        rcgen::generate_simple_self_signed([ACME_HOST.to_owned(), "127.0.0.1".to_owned()]).expect("a certificate");
+    let key = rustls::pki_types::PrivatePkcs8KeyDer::from(signing_key.serialize_der());
+    rustls::ServerConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
+        .with_safe_default_protocol_versions()
+        .expect("TLS versions")
+        .with_no_client_auth()
+        .with_single_cert(vec![cert.der().clone()], key.into())
+        .expect("a TLS configuration")
 }
 
 fn header(h: &HeaderMap, name: &str) -> Option<String> {
@@ -1145,16 +1279,15 @@ fn server_lines(log: &[Seen], case: &str, origin: &str) -> Vec<String> {
 // ---------------------------------------------------------------------------------------------
 
 struct DriverInput {
-    api: String,
     ports: Ports,
     json: String,
 }
 
-fn driver_input(cases: &[Case], servers: &Servers) -> DriverInput {
-    let api = format!("http://127.0.0.1:{}", servers.ports.api);
+fn driver_input(cases: &[Case], servers: &Servers, chromium: &Path) -> DriverInput {
     let cases: Vec<Value> = cases
         .iter()
         .map(|c| {
+            let api = c.page.api(servers.ports);
             let steps: Vec<Value> = c.steps.iter().map(|s| step_json(s, &step_url(&api, s, c.name))).collect();
             json!({
                 "name": c.name,
@@ -1165,14 +1298,29 @@ fn driver_input(cases: &[Case], servers: &Servers) -> DriverInput {
         })
         .collect();
     let json = json!({
-        "chromium": CHROMIUM,
+        "chromium": chromium,
         "launchTimeoutMs": LAUNCH_TIMEOUT.as_millis() as u64,
         "stepTimeoutMs": STEP_TIMEOUT.as_millis() as u64,
         "overallTimeoutMs": DRIVER_TIMEOUT.as_millis() as u64,
         "cases": cases,
     })
     .to_string();
-    DriverInput { api, ports: servers.ports, json }
+    DriverInput { ports: servers.ports, json }
+}
+
+/// A launcher for [`CHROMIUM`] that resolves [`ACME_HOST`] to 127.0.0.1 and accepts the
+/// self-signed certificate of the TLS listeners, written in `dir`; the driver starts it as its
+/// browser. Both flags concern only `https` pages and that one name: the other cases' pages
+/// are plain `http` on loopback names.
+fn chromium(dir: &Path) -> PathBuf {
+    use std::os::unix::fs::PermissionsExt as _;
+    let path = dir.join("chromium");
+    let script = format!(
+        "#!/bin/sh\nexec {CHROMIUM} '--host-resolver-rules=MAP {ACME_HOST} 127.0.0.1' --ignore-certificate-errors \"$@\"\n"
+    );
+    std::fs::write(&path, script).expect("write the Chromium launcher");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).expect("make the launcher executable");
+    path
 }
 
 /// One step in the driver's protocol (tests/browser/README.md).

@@ -2,8 +2,11 @@
 //! handlers with their policy written out, by `#[cors(P)]` handlers under a shared policy, and
 //! by `Cors::new(&P)` on a `Resource`, each in a real `App`.
 
+// Generated files: compared byte for byte with the generator's output, so never reformatted.
+#[rustfmt::skip]
 #[path = "conformance_macro/generated.rs"]
 mod generated;
+#[rustfmt::skip]
 #[path = "conformance_macro/generated_protection.rs"]
 mod generated_protection;
 

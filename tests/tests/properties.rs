@@ -679,9 +679,8 @@ async fn serve_case(spec: &PolicySpec, reqs: &[Req], hostile: &Hostile, tally: &
     // names a method the policy lists, or one of `GET`, `HEAD` and `POST` when it lists none,
     // and answers them itself: `204`, or `403` when anything is wrong, several method lines
     // included (POLICY §3: exactly one line). Any other goes on to routing (§5).
-    let answered = |r: &Sent| {
-        preflight(r) && reference::method_answered(valid.methods.as_deref(), r.acrm[0].as_bytes())
-    };
+    let answered =
+        |r: &Sent| preflight(r) && reference::method_answered(valid.methods.as_deref(), r.acrm[0].as_bytes());
     let handler_headers = hostile.headers();
     let served = handler_headers.clone();
     let app = init_service(App::new().service(web::resource("/p").wrap(Cors::new(Arc::new(policy))).route(

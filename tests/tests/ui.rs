@@ -74,17 +74,13 @@ fn package_dir() -> PathBuf {
 /// Reads `list` from a conformance file. The directory lives beside the repository, not in
 /// it, so a missing one is a setup problem worth a clear panic.
 fn conformance(file: &str, list: &str) -> Vec<Entry> {
-    let dir = package_dir().join("../../shared/conformance");
-    let path = dir.join(file);
-    let text = fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("cannot read {} ({e}); `shared/` must sit beside the repository", path.display()));
-    let json: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let json: Value = cors_tests::load(file);
     let field = |v: &Value, k: &str| -> String {
-        v[k].as_str().unwrap_or_else(|| panic!("{}: entry without string `{k}`: {v}", path.display())).to_owned()
+        v[k].as_str().unwrap_or_else(|| panic!("{file}: entry without string `{k}`: {v}")).to_owned()
     };
     json[list]
         .as_array()
-        .unwrap_or_else(|| panic!("{}: no `{list}` array", path.display()))
+        .unwrap_or_else(|| panic!("{file}: no `{list}` array"))
         .iter()
         .map(|v| Entry {
             id: field(v, "id"),

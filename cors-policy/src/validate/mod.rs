@@ -7,7 +7,9 @@ mod headers;
 mod methods;
 mod origins;
 
-use crate::{AllowedOrigins, Field, Key, MAX_AGE_LIMIT, OriginPattern, PolicySpec, Rule, ValidPolicy, Violation, Violations};
+use crate::{
+    AllowedOrigins, Field, Key, MAX_AGE_LIMIT, OriginPattern, PolicySpec, Rule, ValidPolicy, Violation, Violations,
+};
 
 pub use methods::validate_route_methods;
 
@@ -49,6 +51,8 @@ pub fn validate(spec: &PolicySpec) -> Result<ValidPolicy, Violations> {
 /// assert!(validate_stored_origin("https://app.acme.example", true).is_ok());
 /// let bad = validate_stored_origin("http://app.acme.example", true).unwrap_err();
 /// assert_eq!(bad.first().rule, Rule::InsecureOrigin);
+/// // A stored entry has no escape hatch, and its fix does not offer one.
+/// assert!(!bad.first().fix.contains("dangerously"));
 /// ```
 pub fn validate_stored_origin(entry: &str, credentials: bool) -> Result<OriginPattern, Violations> {
     let spec = PolicySpec { origins: Some(vec![entry.to_owned()]), credentials, ..PolicySpec::default() };
@@ -62,11 +66,37 @@ pub fn validate_stored_origin(entry: &str, credentials: bool) -> Result<OriginPa
             "store the tenant's own origins, such as `https://app.tenant.example`".into(),
         );
     }
+    for v in &mut out.0 {
+        if let Some(fix) = stored_fix(v.rule, entry) {
+            v.fix = fix;
+        }
+    }
     match (Violations::from_vec(out.0), origins) {
         (Some(v), _) => Err(v),
         (None, AllowedOrigins::List(mut list)) if list.len() == 1 => Ok(list.remove(0)),
         (None, other) => unreachable!("one valid entry makes a list of one, not {other:?}"),
     }
+}
+
+/// The fix for a stored entry, where a policy's fix would name an escape hatch: a tenant's
+/// entry never gets one, so that whoever can write the store cannot weaken the policy.
+fn stored_fix(rule: Rule, entry: &str) -> Option<String> {
+    let fix = match rule {
+        Rule::InsecureOrigin => match entry.strip_prefix("http://") {
+            Some(rest) => format!("store `https://{rest}`: a tenant's origin must be `https`"),
+            None => "store the tenant's `https` origin".to_owned(),
+        },
+        Rule::LoopbackInOrigins => {
+            "a tenant's origin cannot be on the user's own machine: store the tenant's public `https` origin, and \
+             put local development origins in the policy's `dev_origins`"
+                .to_owned()
+        }
+        Rule::PublicSuffixWildcard => {
+            "store the tenant's own sites under it, such as `https://app.<suffix>`, one entry each".to_owned()
+        }
+        _ => return None,
+    };
+    Some(fix)
 }
 
 fn max_age(value: Option<i64>, out: &mut Out) -> Option<u32> {

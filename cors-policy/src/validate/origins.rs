@@ -101,7 +101,11 @@ fn listed(entries: &[String], spec: &PolicySpec, out: &mut Out) -> AllowedOrigin
     }
     overlaps(Key::Origins, entries, &parsed, &[], out);
     let unneeded = [
-        (spec.allow_insecure_origins && !used.insecure && !maybe.insecure, Key::AllowInsecureOrigins, "no entry of `origins` uses `http`"),
+        (
+            spec.allow_insecure_origins && !used.insecure && !maybe.insecure,
+            Key::AllowInsecureOrigins,
+            "no entry of `origins` uses `http`",
+        ),
         (
             spec.allow_public_suffix_wildcards && !used.public_suffix && !maybe.public_suffix,
             Key::AllowPublicSuffixWildcards,

@@ -73,13 +73,7 @@ pub fn check<'a>(
         let mut i = 0;
         loop {
             let mut ows = 0;
-            while i < line.len() && matches!(line[i], b' ' | b'\t') {
-                ows += 1;
-                i += 1;
-                if ows > MAX_OWS {
-                    return Err(AcrhError::TooMuchWhitespace);
-                }
-            }
+            skip_ows(line, &mut i, &mut ows)?;
             let start = i;
             // Scan at most one byte past the longest allowed name.
             let window = &line[start..line.len().min(start + max_len + 1)];
@@ -89,13 +83,7 @@ pub fn check<'a>(
             }
             i += len;
             let name = &line[start..i];
-            while i < line.len() && matches!(line[i], b' ' | b'\t') {
-                ows += 1;
-                i += 1;
-                if ows > MAX_OWS {
-                    return Err(AcrhError::TooMuchWhitespace);
-                }
-            }
+            skip_ows(line, &mut i, &mut ows)?;
             if i < line.len() && line[i] != b',' {
                 return Err(AcrhError::NotAToken);
             }
@@ -132,6 +120,19 @@ pub fn check<'a>(
         Some(v) if canonical => Requested::Canonical(v),
         _ => Requested::Rebuild,
     })
+}
+
+/// Steps `i` over whitespace, counting it in `ows`, the element's total.
+#[inline(always)]
+fn skip_ows(line: &[u8], i: &mut usize, ows: &mut usize) -> Result<(), AcrhError> {
+    while *i < line.len() && matches!(line[*i], b' ' | b'\t') {
+        *ows += 1;
+        *i += 1;
+        if *ows > MAX_OWS {
+            return Err(AcrhError::TooMuchWhitespace);
+        }
+    }
+    Ok(())
 }
 
 /// The answer for [`Requested::Rebuild`]: the requested names, lower-cased, de-duplicated,

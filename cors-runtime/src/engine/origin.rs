@@ -62,7 +62,11 @@ impl Policy {
     /// `"*"` for the any-origin policy (whatever the request says, so that the response does
     /// not vary); the request's own origin, byte for byte, when it is allowed; otherwise why
     /// not. `tenant` holds the entries of a store-backed policy for the request's tenant.
-    pub(crate) fn allow_origin(&self, headers: &HeaderMap, tenant: Option<&OriginTable>) -> Result<HeaderValue, OriginDenied> {
+    pub(crate) fn allow_origin(
+        &self,
+        headers: &HeaderMap,
+        tenant: Option<&OriginTable>,
+    ) -> Result<HeaderValue, OriginDenied> {
         self.allow_seen(single_origin(headers), tenant)
     }
 

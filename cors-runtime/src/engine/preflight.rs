@@ -11,7 +11,7 @@ use actix_web::http::header::{
 };
 
 use super::acrh::{self, AcrhError, Requested};
-use super::{OriginDenied, TRUE, VARY_PREFLIGHT};
+use super::{OriginDenied, TRUE, VARY_PREFLIGHT, single_origin};
 use crate::Policy;
 use crate::served::OriginTable;
 
@@ -44,7 +44,8 @@ pub struct PreflightAnswer<'a> {
 impl Policy {
     fn header_allowed(&self, name: &[u8]) -> bool {
         let headers = &self.served().headers;
-        let listed = || headers.names.iter().any(|h| h.as_bytes().eq_ignore_ascii_case(name));
+        // Browsers send names in lower case, as they are listed: compare bytes first.
+        let listed = || headers.names.iter().any(|h| h.as_bytes() == name || h.as_bytes().eq_ignore_ascii_case(name));
         if headers.any { !name.eq_ignore_ascii_case(b"authorization") || listed() } else { listed() }
     }
 
@@ -53,10 +54,11 @@ impl Policy {
     pub(crate) fn check_preflight<'a, M: AsRef<str>>(
         &self,
         headers: &'a HeaderMap,
+        origin: Result<&HeaderValue, OriginDenied>,
         methods: &[M],
         tenant: Option<&OriginTable>,
     ) -> Result<PreflightAnswer<'a>, PreflightError> {
-        let acao = self.allow_origin(headers, tenant).map_err(PreflightError::Origin)?;
+        let acao = self.allow_seen(origin, tenant).map_err(PreflightError::Origin)?;
         let mut lines = headers.get_all(ACCESS_CONTROL_REQUEST_METHOD);
         let (Some(acrm), None) = (lines.next(), lines.next()) else {
             return Err(PreflightError::MethodLines);
@@ -64,9 +66,17 @@ impl Policy {
         if !methods.iter().any(|m| m.as_ref().as_bytes() == acrm.as_bytes()) {
             return Err(PreflightError::Method);
         }
-        let max_len = self.served().headers.max_name_len;
-        let requested = acrh::check(headers.get_all(ACCESS_CONTROL_REQUEST_HEADERS), max_len, |n| self.header_allowed(n))
-            .map_err(PreflightError::Headers)?;
+        let lines = headers.get_all(ACCESS_CONTROL_REQUEST_HEADERS).as_slice();
+        let requested = match lines {
+            // A browser asking for one listed header sends exactly its name: the answer.
+            [one] if self.served().headers.names.iter().any(|h| h.as_bytes() == one.as_bytes()) => {
+                Requested::Canonical(one)
+            }
+            _ => {
+                let max_len = self.served().headers.max_name_len;
+                acrh::check(lines.iter(), max_len, |n| self.header_allowed(n)).map_err(PreflightError::Headers)?
+            }
+        };
         Ok(PreflightAnswer { acao, method: acrm.clone(), requested })
     }
 
@@ -78,7 +88,18 @@ impl Policy {
         methods: &[M],
         tenant: Option<&OriginTable>,
     ) -> HttpResponse {
-        let answer = match self.check_preflight(headers, methods, tenant) {
+        self.preflight_answer(headers, single_origin(headers), methods, tenant)
+    }
+
+    /// [`Self::preflight_response`] for a request whose `Origin` was already looked up.
+    pub(crate) fn preflight_answer<M: AsRef<str>>(
+        &self,
+        headers: &HeaderMap,
+        origin: Result<&HeaderValue, OriginDenied>,
+        methods: &[M],
+        tenant: Option<&OriginTable>,
+    ) -> HttpResponse {
+        let answer = match self.check_preflight(headers, origin, methods, tenant) {
             Ok(answer) => answer,
             Err(reason) => {
                 tracing::debug!(target: "cors", ?reason, origin = ?headers.get(actix_web::http::header::ORIGIN), "preflight refused");

@@ -31,9 +31,9 @@ pub fn is_checked(method: &Method, headers: &HeaderMap) -> bool {
     if *method != Method::GET {
         return true;
     }
-    headers.get_all(UPGRADE).any(|v| {
-        v.as_bytes().split(|&b| b == b',').any(|t| t.trim_ascii().eq_ignore_ascii_case(b"websocket"))
-    })
+    headers
+        .get_all(UPGRADE)
+        .any(|v| v.as_bytes().split(|&b| b == b',').any(|t| t.trim_ascii().eq_ignore_ascii_case(b"websocket")))
 }
 
 /// Decides a checked request. `origin_allowed` says whether its `Origin` passed the policy's
@@ -94,7 +94,10 @@ mod tests {
     fn fetch_metadata_first() {
         assert_eq!(check(&head(&[("sec-fetch-site", "same-origin"), ("origin", "https://evil")]), false), Ok(()));
         assert_eq!(check(&head(&[("sec-fetch-site", "none")]), false), Ok(()));
-        assert_eq!(check(&head(&[("sec-fetch-site", "same-site"), ("origin", "https://a.x")]), false), Err(Refusal::CrossOrigin));
+        assert_eq!(
+            check(&head(&[("sec-fetch-site", "same-site"), ("origin", "https://a.x")]), false),
+            Err(Refusal::CrossOrigin)
+        );
         assert_eq!(check(&head(&[("sec-fetch-site", "SAME-ORIGIN")]), false), Err(Refusal::CrossOrigin));
         let twice = [("sec-fetch-site", "same-origin"), ("sec-fetch-site", "same-origin")];
         assert_eq!(check(&head(&twice), false), Err(Refusal::CrossOrigin));

@@ -111,7 +111,7 @@ where
     fn call(&self, req: ServiceRequest) -> Self::Future {
         let state = match self.policy.store_name() {
             None => start(&self.policy, &self.service, req, None),
-            Some(name) => match tenant_lookup(&req, name) {
+            Some(name) => match tenant_lookup(&req, name, self.policy.credentials()) {
                 Lookup::Ready(set) => start(&self.policy, &self.service, req, set),
                 Lookup::Pending(fut) => {
                     State::Loading { load: Box::new((TenantLoad { fut, req: Some(req) }, Rc::clone(&self.service))) }
@@ -129,7 +129,7 @@ where
 {
     match before(policy, &req, Takes::Methods(answered(policy)), tenant.as_deref().map(|t| &t.table), req.path()) {
         // Answered when polled, so that the future every request carries stays small.
-        Before::Answer => State::Answer { req: Some(req), tenant, preflight: true },
+        Before::Answer(_) => State::Answer { req: Some(req), tenant, preflight: true },
         Before::Refuse => State::Answer { req: Some(req), tenant: None, preflight: false },
         Before::Call(after) => State::Inner { fut: service.call(req), after: Some(after) },
     }

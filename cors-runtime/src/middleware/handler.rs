@@ -51,10 +51,15 @@ enum Prepared {
     Run { req: HttpRequest, payload: Payload, after: After },
 }
 
-async fn prepare(policy: &'static Policy, answered: &'static [&'static str], route: &str, req: ServiceRequest) -> Prepared {
+async fn prepare(
+    policy: &'static Policy,
+    answered: &'static [&'static str],
+    route: &str,
+    req: ServiceRequest,
+) -> Prepared {
     let tenant = match policy.store_name() {
         None => None,
-        Some(name) => match tenant_lookup(&req, name) {
+        Some(name) => match tenant_lookup(&req, name, policy.credentials()) {
             Lookup::Ready(set) => set,
             Lookup::Pending(fut) => fut.await,
         },
@@ -66,8 +71,8 @@ async fn prepare(policy: &'static Policy, answered: &'static [&'static str], rou
             Prepared::Run { req, payload, after }
         }
         Before::Refuse => Prepared::Answered(req.into_response(refused_response())),
-        Before::Answer => {
-            let res = policy.preflight_response(req.headers(), answered, table);
+        Before::Answer(origin) => {
+            let res = policy.preflight_answer(req.headers(), origin, answered, table);
             Prepared::Answered(req.into_response(res))
         }
     }

@@ -27,14 +27,14 @@ use std::task::{Context, Poll};
 
 use crate::Policy;
 use crate::classify::{RequestKind, Seen, look};
-use crate::engine;
+use crate::engine::{self, OriginDenied};
 use crate::served::OriginTable;
 use crate::tenant::{Lookup, OriginSet, TenantStores};
 
 /// What a layer does with a request, decided before the wrapped service sees it.
-pub(crate) enum Before {
-    /// A preflight this layer answers itself.
-    Answer,
+pub(crate) enum Before<'a> {
+    /// A preflight this layer answers itself; its `Origin`, already looked up.
+    Answer(Result<&'a HeaderValue, OriginDenied>),
     /// Refused by POLICY §4: `403`, no CORS headers, the wrapped service never runs.
     Refuse,
     /// Call the wrapped service, then treat its answer as this says.
@@ -60,22 +60,22 @@ pub(crate) enum Takes<'a, M> {
 }
 
 /// Decides what to do with `req`; `route` names the route in logs.
-pub(crate) fn before<M: AsRef<str>>(
+pub(crate) fn before<'a, M: AsRef<str>>(
     policy: &Policy,
-    req: &ServiceRequest,
+    req: &'a ServiceRequest,
     takes: Takes<'_, M>,
     tenant: Option<&OriginTable>,
     route: &str,
-) -> Before {
+) -> Before<'a> {
     let (method, headers) = (req.method(), req.headers());
     let Seen { kind, origin } = look(method, headers);
     if kind == RequestKind::Preflight {
         return match takes {
-            Takes::All => Before::Answer,
+            Takes::All => Before::Answer(origin),
             Takes::Methods(m) => {
                 let asked = crate::classify::requested_method(method, headers);
                 let ours = asked.is_some_and(|a| m.iter().any(|m| m.as_ref().as_bytes() == a.as_bytes()));
-                if ours { Before::Answer } else { Before::Call(After::Strip) }
+                if ours { Before::Answer(origin) } else { Before::Call(After::Strip) }
             }
         };
     }
@@ -83,9 +83,12 @@ pub(crate) fn before<M: AsRef<str>>(
     if kind == RequestKind::Actual && acao.is_err() {
         tracing::debug!(target: "cors", origin = ?headers.get(ORIGIN), route, reason = ?acao, "origin not allowed");
     }
+    // An allowed origin passes the check whatever else the request says: only the others
+    // pay for looking at the method and `Upgrade`.
     if policy.served().write_check
+        && acao.is_err()
         && engine::is_checked(method, headers)
-        && let Err(reason) = engine::protect_check(req.head(), acao.is_ok())
+        && let Err(reason) = engine::protect_check(req.head(), false)
     {
         tracing::debug!(
             target: "cors", origin = ?headers.get(ORIGIN), route, method = %method, ?reason,
@@ -108,7 +111,11 @@ impl After {
 
 /// Applies `after` to the wrapped service's answer: to the response, or, for an error from a
 /// service further in, to the response that error becomes further out.
-pub(crate) fn finish<B, P>(policy: &P, after: After, res: Result<ServiceResponse<B>, Error>) -> Result<ServiceResponse<B>, Error>
+pub(crate) fn finish<B, P>(
+    policy: &P,
+    after: After,
+    res: Result<ServiceResponse<B>, Error>,
+) -> Result<ServiceResponse<B>, Error>
 where
     P: std::ops::Deref<Target = Policy> + Clone + 'static,
 {
@@ -148,10 +155,23 @@ pub(crate) fn refused_response() -> HttpResponse {
     res
 }
 
-/// Asks the tenant store `name` for the origins of the request's tenant. A store that is not
-/// registered allows no origin: a policy never fails open.
-pub(crate) fn tenant_lookup(req: &ServiceRequest, name: &str) -> Lookup {
+/// Asks the policy's tenant store for the origins of the request's tenant. Fails closed: a
+/// store that is not registered, or that checked its entries under looser rules than the
+/// policy's (without `credentials`), allows no origin. A request without `Origin` needs no
+/// origins, and does not make the store load any.
+pub(crate) fn tenant_lookup(req: &ServiceRequest, name: &str, credentials: bool) -> Lookup {
+    if !req.headers().contains_key(ORIGIN) {
+        return Lookup::Ready(None);
+    }
     match req.app_data::<TenantStores>().and_then(|s| s.get(name)) {
+        Some(store) if credentials && !store.checked_for_credentials() => {
+            tracing::error!(
+                target: "cors", store = name,
+                "this tenant store checks its entries as for a policy without `credentials`, and this policy has \
+                 them: no origin is allowed; build the store for credentials"
+            );
+            Lookup::Ready(None)
+        }
         Some(store) => store.lookup(req.request()),
         None => {
             tracing::error!(

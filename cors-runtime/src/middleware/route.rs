@@ -74,7 +74,7 @@ where
     fn call(&self, req: ServiceRequest) -> Self::Future {
         let state = match self.cors.policy.store_name() {
             None => start(self.cors, &self.service, req, None),
-            Some(name) => match tenant_lookup(&req, name) {
+            Some(name) => match tenant_lookup(&req, name, self.cors.policy.credentials()) {
                 Lookup::Ready(set) => start(self.cors, &self.service, req, set),
                 Lookup::Pending(fut) => {
                     State::Loading { load: Box::new((TenantLoad { fut, req: Some(req) }, Rc::clone(&self.service))) }
@@ -94,7 +94,7 @@ where
         Before::Call(after) => State::Inner { fut: service.call(req), after: Some(after) },
         // Answered when polled, so that the future every request carries stays small.
         Before::Refuse => State::Answer { req: Some(req), tenant: None, preflight: false },
-        Before::Answer => State::Answer { req: Some(req), tenant, preflight: true },
+        Before::Answer(_) => State::Answer { req: Some(req), tenant, preflight: true },
     }
 }
 
