@@ -114,7 +114,7 @@ fn acao<B>(res: &ServiceResponse<B>) -> Option<&[u8]> {
 }
 
 #[actix_web::test]
-async fn annotated_get_allocates_exactly_like_the_bare_handler() {
+async fn annotated_get_allocates_no_more_than_the_bare_handler() {
     let bare = test::init_service(App::new().service(bare_handler)).await;
     let ours = test::init_service(App::new().service(cors_handler)).await;
     let wild = test::init_service(App::new().service(wildcard_handler)).await;
@@ -132,13 +132,13 @@ async fn annotated_get_allocates_exactly_like_the_bare_handler() {
             },
         )
         .await;
-        assert_eq!(n, base, "Origin {origin:?}: #[cors] {n} allocations, bare {base}, for {COUNTED} requests");
+        assert!(n <= base, "Origin {origin:?}: #[cors] {n} allocations, bare {base}, for {COUNTED} requests");
     }
 
     let sub = "https://app.example.com";
     let (base, _) = counted(&bare, || get_request!(Some(sub)), plain).await;
     let (n, _) = counted(&wild, || get_request!(Some(sub)), |res| assert_eq!(acao(res), Some(sub.as_bytes()))).await;
-    assert_eq!(n, base, "wildcard: #[cors] {n} allocations, bare {base}, for {COUNTED} requests");
+    assert!(n <= base, "wildcard: #[cors] {n} allocations, bare {base}, for {COUNTED} requests");
 }
 
 #[actix_web::test]

@@ -1,12 +1,15 @@
 //! Registering an annotated route: what `#[cors]` emits calls these, with everything it read
 //! from the route attribute in one constant, so that each handler's expansion is small.
 
-use actix_web::dev::{AppService, HttpServiceFactory};
-use actix_web::guard::{GuardContext, fn_guard};
-use actix_web::{FromRequest, Handler, Resource, Responder, Route};
+use actix_web::dev::{AppService, ResourceDef, ServiceRequest, ServiceResponse};
+use actix_web::guard::{Guard, GuardContext, fn_guard};
+use actix_web::{Error, FromRequest, Handler, Resource, Responder};
 
 use super::{RouteCors, RouteGuard, handler_service};
 use crate::Policy;
+
+/// A route's service, boxed as the application's router keeps it.
+type BoxedService = actix_service::boxed::BoxServiceFactory<(), ServiceRequest, ServiceResponse, Error, ()>;
 
 /// One route attribute of an annotated handler, and its policy.
 #[derive(Debug)]
@@ -40,8 +43,12 @@ pub const fn route_middleware(route: &'static RouteSpec) -> RouteCors {
     RouteCors::new(route.policy, route.answered, route.path)
 }
 
-/// Registers a route without middleware of its own: its resource, whose one service runs the
-/// handler with the policy applied.
+/// Registers a route without middleware of its own: its path and guards, served by one
+/// service that runs the handler with the policy applied.
+///
+/// The service goes to the application's router directly, as a `Resource` with one `Route`
+/// would register it, minus the layers that only dispatch to that one service: less code to
+/// compile per handler, and fewer steps per request.
 pub fn register<F, Args>(config: &mut AppService, route: &'static RouteSpec, handler: F)
 where
     F: Handler<Args>,
@@ -49,5 +56,29 @@ where
     F::Output: Responder + 'static,
 {
     let service = handler_service(route.policy, route.answered, route.path, handler);
-    HttpServiceFactory::register(resource(route).route(Route::new().service(service)), config);
+    register_boxed(config, route, actix_service::boxed::factory(service));
+}
+
+/// The part of [`register`] that does not depend on the handler, compiled once.
+fn register_boxed(config: &mut AppService, route: &'static RouteSpec, service: BoxedService) {
+    config.register_service(resource_def(route), Some(guards(route)), service, None);
+}
+
+/// The route's path and name, as `Resource` makes them (a leading `/` added if missing).
+fn resource_def(route: &RouteSpec) -> ResourceDef {
+    let mut rdef = if route.path.is_empty() || route.path.starts_with('/') {
+        ResourceDef::new(route.path)
+    } else {
+        ResourceDef::new(format!("/{}", route.path))
+    };
+    rdef.set_name(route.name);
+    rdef
+}
+
+/// The route's guards: the route's methods and preflights, then its own `guard = "..."`.
+fn guards(route: &RouteSpec) -> Vec<Box<dyn Guard>> {
+    let mut guards: Vec<Box<dyn Guard>> = Vec::with_capacity(1 + route.guards.len());
+    guards.push(Box::new(RouteGuard::new(route.served)));
+    guards.extend(route.guards.iter().map(|&g| Box::new(fn_guard(g)) as Box<dyn Guard>));
+    guards
 }
