@@ -71,9 +71,9 @@ pub fn call_site() -> (String, u32) {
     (span.file(), u32::try_from(span.line()).unwrap_or(u32::MAX))
 }
 
-/// `static #ident: PolicyRecord`, what the audit lists about a policy, with `dev_origins`
-/// only in the build configuration that serves them.
-pub fn record(p: &TokenStream, ident: &syn::Ident, valid: &ValidPolicy, name: Option<&str>) -> TokenStream {
+/// `PolicyRecord` as a constant expression: what the audit lists about a policy, with
+/// `dev_origins` only in the build configuration that serves them.
+pub fn record(p: &TokenStream, valid: &ValidPolicy, name: Option<&str>) -> TokenStream {
     let name = option(name.map(|n| quote!(#n)));
     let (origins, store): (Vec<String>, _) = match &valid.origins {
         AllowedOrigins::Any => (vec!["*".into()], quote!(::core::option::Option::None)),
@@ -100,7 +100,7 @@ pub fn record(p: &TokenStream, ident: &syn::Ident, valid: &ValidPolicy, name: Op
     let (file, line) = call_site();
     let with = |dev: &[String]| {
         quote! {
-            static #ident: #p::PolicyRecord = #p::PolicyRecord {
+            #p::PolicyRecord {
                 name: #name,
                 origins: &[#(#origins),*],
                 store: #store,
@@ -113,19 +113,20 @@ pub fn record(p: &TokenStream, ident: &syn::Ident, valid: &ValidPolicy, name: Op
                 writes: #writes,
                 file: #file,
                 line: #line,
-            };
+            }
         }
     };
     if dev.is_empty() {
         return with(&[]);
     }
     let (debug, release) = (with(&dev), with(&[]));
-    quote! {
+    quote! {{
         #[cfg(debug_assertions)]
-        #debug
+        const __CORS_AUDIT: #p::PolicyRecord = #debug;
         #[cfg(not(debug_assertions))]
-        #release
-    }
+        const __CORS_AUDIT: #p::PolicyRecord = #release;
+        __CORS_AUDIT
+    }}
 }
 
 fn table(p: &TokenStream, t: &OriginTable) -> TokenStream {

@@ -40,8 +40,8 @@ pub fn handler(krate: &Path, item: &ItemFn, routes: &Routes, source: Source<'_>)
     inner.attrs.clear();
 
     let (file, line) = emit::call_site();
-    let Parts { policy, setup, check, shared, answered } = parts(&p, &source);
-    let specs = route_specs(&p, name, routes, &policy, &answered);
+    let Parts { policy, check, shared, answered } = parts(&p, &source);
+    let specs = route_specs(&p, name, routes, &answered);
     let registrations = registrations(&p, krate, name, routes);
     let dev = quote!(#krate::__private::actix_web::dev);
     let applied = crate::route::APPLIED;
@@ -61,7 +61,6 @@ pub fn handler(krate: &Path, item: &ItemFn, routes: &Routes, source: Source<'_>)
                 // One path into the runtime: a wrong `crate = ...` is reported once.
                 use #krate::__private as __cors_rt;
                 #(#[allow(unused_imports)] use #attr_paths as _;)*
-                #setup
                 // The routes, as registered and as the audit lists them (at link time: no
                 // request ever reads the record).
                 static __CORS_HANDLER: #p::HandlerRecord = {
@@ -69,6 +68,7 @@ pub fn handler(krate: &Path, item: &ItemFn, routes: &Routes, source: Source<'_>)
                     #p::HandlerRecord {
                         name: ::core::stringify!(#name),
                         shared: #shared,
+                        policy: &#policy,
                         routes: &[#(#specs),*],
                         file: #file,
                         line: #line,
@@ -86,10 +86,8 @@ pub fn handler(krate: &Path, item: &ItemFn, routes: &Routes, source: Source<'_>)
 
 /// What a handler's expansion needs from its policy's source.
 struct Parts {
-    /// The expression naming the policy.
+    /// The policy: its name, or its value for an inline policy.
     policy: TokenStream,
-    /// Items defining it, for an inline policy.
-    setup: TokenStream,
     /// The compile-time check of a shared policy's `methods` against the route's.
     check: TokenStream,
     /// `Some(name)` of a shared policy, as the audit shows it.
@@ -101,12 +99,11 @@ struct Parts {
 fn parts(p: &TokenStream, source: &Source<'_>) -> Parts {
     match source {
         Source::Inline(valid) => {
-            let audit = syn::Ident::new("__CORS_AUDIT", proc_macro2::Span::call_site());
-            let record = emit::record(p, &audit, valid, None);
-            let value = emit::policy(p, valid, Some(&quote!(&#audit)));
+            // Written into the handler's one `static`: each further item costs compile time.
+            let record = emit::record(p, valid, None);
+            let value = emit::policy(p, valid, Some(&quote!(&#record)));
             Parts {
-                policy: quote!(__CORS_POLICY),
-                setup: quote!(#record static __CORS_POLICY: #p::Policy = #value;),
+                policy: value,
                 check: quote!(),
                 shared: quote!(::core::option::Option::None),
                 answered: valid.methods.clone().unwrap_or_default(),
@@ -116,7 +113,6 @@ fn parts(p: &TokenStream, source: &Source<'_>) -> Parts {
             let short = policy.segments.last().map(|s| s.ident.to_string());
             Parts {
                 policy: quote!(#policy),
-                setup: quote!(),
                 check: methods_listed(p, policy, own),
                 shared: quote!(::core::option::Option::Some(#short)),
                 answered: answered.clone(),
@@ -126,13 +122,7 @@ fn parts(p: &TokenStream, source: &Source<'_>) -> Parts {
 }
 
 /// One `RouteSpec` per route attribute: what registration and the audit read.
-fn route_specs(
-    p: &TokenStream,
-    name: &syn::Ident,
-    routes: &Routes,
-    policy: &TokenStream,
-    answered: &[String],
-) -> Vec<TokenStream> {
+fn route_specs(p: &TokenStream, name: &syn::Ident, routes: &Routes, answered: &[String]) -> Vec<TokenStream> {
     let specs = routes.routes.iter().map(|r| {
         let path = &r.path;
         let resource_name = r.name.as_ref().map_or_else(|| name.to_string(), LitStr::value);
@@ -145,7 +135,6 @@ fn route_specs(
                 name: #resource_name,
                 served: &[#(#served),*],
                 answered: &[#(#answered),*],
-                policy: &#policy,
                 guards: &[#(#guards),*],
             }
         }
@@ -161,11 +150,11 @@ fn registrations(p: &TokenStream, krate: &Path, name: &syn::Ident, routes: &Rout
     let each = routes.routes.iter().enumerate().map(|(i, r)| {
         let wraps = &r.wraps;
         if wraps.is_empty() {
-            quote!(#p::register(__config, &__CORS_HANDLER.routes[#i], #name);)
+            quote!(#p::register(__config, &__CORS_HANDLER, #i, #name);)
         } else {
             quote! {
                 #dev::HttpServiceFactory::register(
-                    #p::resource(&__CORS_HANDLER.routes[#i]) #(.wrap(#wraps))* .wrap(#p::route_middleware(&__CORS_HANDLER.routes[#i])).to(#name),
+                    #p::resource(&__CORS_HANDLER.routes[#i]) #(.wrap(#wraps))* .wrap(#p::route_middleware(&__CORS_HANDLER, #i)).to(#name),
                     __config,
                 );
             }
@@ -196,12 +185,11 @@ fn methods_listed(p: &TokenStream, policy: &Path, served: &[String]) -> TokenStr
 /// `policy!`'s value, with its record for the audit. `name` is the `static` it initialises.
 pub fn policy(krate: &Path, valid: &ValidPolicy, name: Option<&str>) -> TokenStream {
     let p = quote!(__cors_rt);
-    let ident = syn::Ident::new("__CORS_AUDIT", proc_macro2::Span::call_site());
-    let record = emit::record(&p, &ident, valid, name);
+    let record = emit::record(&p, valid, name);
     let value = emit::policy(&p, valid, Some(&quote!(&__CORS_AUDIT)));
     quote! {{
         use #krate::__private as __cors_rt;
-        #record
+        static __CORS_AUDIT: #p::PolicyRecord = #record;
         #p::inventory::submit! { #p::Record::Policy(&__CORS_AUDIT) }
         #value
     }}

@@ -72,7 +72,9 @@ pub struct HandlerRecord {
     pub name: &'static str,
     /// A shared policy's name, for a handler under one (`#[cors(NAME)]`).
     pub shared: Option<&'static str>,
-    /// One route per route attribute, each with its policy.
+    /// The policy every route of the handler serves.
+    pub policy: &'static crate::Policy,
+    /// One route per route attribute.
     pub routes: &'static [crate::middleware::RouteSpec],
     /// Where the handler is written.
     pub file: &'static str,
@@ -190,7 +192,7 @@ impl Entry {
     }
 
     fn from_route(h: &HandlerRecord, route: &crate::middleware::RouteSpec) -> Option<Entry> {
-        let mut e = Entry::from_policy(Kind::Route, h.name.to_owned(), route.policy.0.audit?);
+        let mut e = Entry::from_policy(Kind::Route, h.name.to_owned(), h.policy.0.audit?);
         e.path = Some(route.path.to_owned());
         e.methods = Some(strings(route.answered));
         e.source = format!("{}:{}", h.file, h.line);
@@ -348,9 +350,9 @@ pub fn check() -> Vec<Finding> {
     let mut findings = conflicts(&all);
     let used_by_routes: BTreeSet<usize> = inventory::iter::<Record>
         .into_iter()
-        .flat_map(|r| match r {
-            Record::Handler(h) => h.routes.iter().filter_map(|route| route.policy.0.audit).collect(),
-            Record::Policy(_) => Vec::new(),
+        .filter_map(|r| match r {
+            Record::Handler(h) => h.policy.0.audit,
+            Record::Policy(_) => None,
         })
         .map(|p| p as *const PolicyRecord as usize)
         .collect();

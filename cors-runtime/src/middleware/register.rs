@@ -6,12 +6,12 @@ use actix_web::guard::{Guard, GuardContext, fn_guard};
 use actix_web::{Error, FromRequest, Handler, Resource, Responder};
 
 use super::{RouteCors, RouteGuard, handler_service};
-use crate::Policy;
+use crate::audit::HandlerRecord;
 
 /// A route's service, boxed as the application's router keeps it.
 type BoxedService = actix_service::boxed::BoxServiceFactory<(), ServiceRequest, ServiceResponse, Error, ()>;
 
-/// One route attribute of an annotated handler, and its policy.
+/// One route attribute of an annotated handler.
 #[derive(Debug)]
 pub struct RouteSpec {
     /// The path, as written.
@@ -22,8 +22,6 @@ pub struct RouteSpec {
     pub served: &'static [&'static str],
     /// The methods whose preflights are answered with `204`; the others served get `403`.
     pub answered: &'static [&'static str],
-    /// The policy.
-    pub policy: &'static Policy,
     /// The route attribute's `guard = "..."` functions.
     pub guards: &'static [fn(&GuardContext<'_>) -> bool],
 }
@@ -38,9 +36,11 @@ pub fn resource(route: &'static RouteSpec) -> Resource {
     resource
 }
 
-/// The policy's middleware for a route with middleware of its own, outside them.
-pub const fn route_middleware(route: &'static RouteSpec) -> RouteCors {
-    RouteCors::new(route.policy, route.answered, route.path)
+/// The policy's middleware for route `i` of `handler`, which has middleware of its own:
+/// outside them.
+pub const fn route_middleware(handler: &'static HandlerRecord, i: usize) -> RouteCors {
+    let route = &handler.routes[i];
+    RouteCors::new(handler.policy, route.answered, route.path)
 }
 
 /// Registers a route without middleware of its own: its path and guards, served by one
@@ -49,13 +49,16 @@ pub const fn route_middleware(route: &'static RouteSpec) -> RouteCors {
 /// The service goes to the application's router directly, as a `Resource` with one `Route`
 /// would register it, minus the layers that only dispatch to that one service: less code to
 /// compile per handler, and fewer steps per request.
-pub fn register<F, Args>(config: &mut AppService, route: &'static RouteSpec, handler: F)
+///
+/// `i` is the route's index in `record`, whose policy it serves.
+pub fn register<F, Args>(config: &mut AppService, record: &'static HandlerRecord, i: usize, handler: F)
 where
     F: Handler<Args>,
     Args: FromRequest + 'static,
     F::Output: Responder + 'static,
 {
-    let service = handler_service(route.policy, route.answered, route.path, handler);
+    let route = &record.routes[i];
+    let service = handler_service(record.policy, route.answered, route.path, handler);
     register_boxed(config, route, actix_service::boxed::factory(service));
 }
 
