@@ -143,7 +143,7 @@ pub mod __private {
 
     /// Limits applied to `Access-Control-Request-Headers` and `Origin`.
     pub mod limits {
-        pub use crate::engine::acrh::{MAX_EMPTY, MAX_NAMES, MAX_OWS};
+        pub use crate::engine::acrh::{MAX_ECHO, MAX_EMPTY, MAX_NAMES, MAX_OWS};
         pub use cors_policy::{MAX_ANY_HEADER_LEN, MAX_ORIGIN_LEN};
     }
 

@@ -18,7 +18,7 @@ use actix_web::http::{Method, StatusCode};
 use actix_web::test::{TestRequest, call_service, init_service, read_body};
 use actix_web::{App, HttpResponse, web};
 use cors_runtime::__private::engine::{allow_origin, apply_actual, check_preflight, preflight_response};
-use cors_runtime::__private::limits::{MAX_EMPTY, MAX_NAMES, MAX_ORIGIN_LEN};
+use cors_runtime::__private::limits::{MAX_ECHO, MAX_EMPTY, MAX_NAMES, MAX_ORIGIN_LEN};
 use cors_runtime::__private::{AcrhError, OriginDenied, PreflightError};
 use cors_runtime::{Cors, Policy};
 
@@ -459,6 +459,31 @@ fn any_header_policy_caps_name_length() {
     ] {
         assert_eq!(refused(&p, &ask(&value), &lossy(&value)), PreflightError::Headers(why), "{}", lossy(&value));
     }
+}
+
+/// What a preflight may make the server echo is bounded: [`MAX_ECHO`] bytes of names as
+/// received, commas and repeated names included, and not one byte more.
+#[test]
+fn echoed_names_are_bounded_with_two_sides() {
+    let p = any_header_policy();
+    let ask = |v: &[u8]| preflight(APP.as_bytes(), b"PUT", Some(v));
+    // Three 1,024-byte names and one that brings the list, commas included, to the bound.
+    let names = |last: usize| {
+        let mut list: Vec<String> =
+            (b'a'..=b'c').map(|c| format!("x-{}", (c as char).to_string().repeat(1022))).collect();
+        list.push(format!("x-{}", "d".repeat(last - 2)));
+        list.join(",")
+    };
+    let at = names(MAX_ECHO - 3 * 1025);
+    assert_eq!(at.len(), MAX_ECHO);
+    let h = granted(&p, &ask(at.as_bytes()), "names at the bound");
+    assert_eq!(h.get(ACCESS_CONTROL_ALLOW_HEADERS).unwrap().as_bytes(), at.as_bytes());
+    let over = names(MAX_ECHO - 3 * 1025 + 1);
+    assert_eq!(refused(&p, &ask(over.as_bytes()), "one byte over"), PreflightError::Headers(AcrhError::TooLong));
+    // Repeats count as received, though the answer lists each name once.
+    let repeated = vec!["x-".to_owned() + &"r".repeat(1000); 5].join(",");
+    assert!(repeated.len() > MAX_ECHO);
+    assert_eq!(refused(&p, &ask(repeated.as_bytes()), "repeats"), PreflightError::Headers(AcrhError::TooLong));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -8,7 +8,6 @@
 pub use cors_test_support::builder::build;
 pub use cors_test_support::reference;
 
-use actix_web::HttpResponse;
 use actix_web::body::{BodySize, MessageBody};
 use actix_web::http::StatusCode;
 use actix_web::http::header::{
@@ -54,18 +53,6 @@ pub fn parse_spec(text: &str) -> PolicySpec {
     spec
 }
 
-/// With `CORS_FUZZ_SKIP_KNOWN=1`, skips inputs that reach a crash already reported, so that a
-/// long run can look for new ones. Off by default: a plain run must still find it.
-///
-/// Known: an entry (or the trimmed form suggested for it) without `://` whose fifth byte falls
-/// inside a multi-byte character, such as `abcdé`, panics in `parse_pattern`, which slices
-/// `s[..5]` to look for `file:`. Skipped here: any line without `://` that is not ASCII.
-pub fn skip_known(text: &str) -> bool {
-    static SKIP: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
-    *SKIP.get_or_init(|| std::env::var_os("CORS_FUZZ_SKIP_KNOWN").is_some_and(|v| v == "1"))
-        && text.lines().flat_map(|l| [Some(l), l.get(2..)]).flatten().any(|l| !l.contains("://") && !l.is_ascii())
-}
-
 /// Builds a header map from `Name: value` lines; lines that are not a valid field are skipped.
 pub fn header_map(lines: &[&[u8]]) -> HeaderMap {
     let mut map = HeaderMap::new();
@@ -104,7 +91,8 @@ impl<'s> Expect<'s> {
         Expect { origins, headers: &spec.headers, valid, expose: compiled.expose, max_age: compiled.max_age }
     }
 
-    fn any_origin(&self) -> bool {
+    /// Whether this is the any-origin policy, `"*"` (which POLICY §4 leaves unchecked).
+    pub fn any_origin(&self) -> bool {
         self.origins.contains(&"*")
     }
 
@@ -133,6 +121,15 @@ impl<'s> Expect<'s> {
     pub fn check_preflight(&self, policy: &Policy, headers: &HeaderMap) {
         let res = engine::preflight_response(policy, headers);
         let ok = engine::check_preflight(policy, headers).is_ok();
+        assert_eq!(ok, res.status() == StatusCode::NO_CONTENT, "check_preflight and preflight_response disagree");
+        assert_eq!(res.body().size(), BodySize::Sized(0), "a preflight answer has no body");
+        self.check_preflight_answer(headers, res.status(), res.headers(), true);
+    }
+
+    /// A preflight answered for the policy's own methods, by the engine or by the `Cors`
+    /// middleware: `status`, `h` and whether the body was empty, against the reference.
+    pub fn check_preflight_answer(&self, headers: &HeaderMap, status: StatusCode, h: &HeaderMap, empty_body: bool) {
+        let ok = status == StatusCode::NO_CONTENT;
         let acrm: Vec<&HeaderValue> = headers.get_all(ACCESS_CONTROL_REQUEST_METHOD).collect();
         let method_ok =
             matches!(acrm[..], [m] if reference::method_answered(self.valid.methods.as_deref(), m.as_bytes()));
@@ -140,18 +137,14 @@ impl<'s> Expect<'s> {
         let names = reference::expected_acrh(&acrh, |n| reference::header_allowed(self.headers, n));
         let acao = self.acao(headers);
         let want_ok = acao != Acao::Nothing && method_ok && names.is_some();
-        assert_eq!(ok, res.status() == StatusCode::NO_CONTENT, "check_preflight and preflight_response disagree");
         assert_eq!(
-            want_ok,
-            ok,
-            "preflight: reference says {want_ok} (origin {acao:?}, method {method_ok}, headers {names:?}), got {}",
-            res.status()
+            want_ok, ok,
+            "preflight: reference says {want_ok} (origin {acao:?}, method {method_ok}, headers {names:?}), got {status}"
         );
-        check_vary_preflight(&res);
-        assert_eq!(res.body().size(), BodySize::Sized(0), "a preflight answer has no body");
-        let h = res.headers();
+        check_vary_preflight(h);
+        assert!(empty_body, "a preflight answer has no body");
         if !ok {
-            assert_eq!(res.status(), StatusCode::FORBIDDEN);
+            assert_eq!(status, StatusCode::FORBIDDEN);
             assert!(
                 h.keys().all(|k| !k.as_str().starts_with("access-control-")),
                 "a refused preflight carries no CORS headers"
@@ -244,8 +237,8 @@ pub fn check_vary_actual(any_origin: bool, before: &HeaderMap, after: &HeaderMap
 }
 
 /// A preflight answer varies by all three request headers, in one line.
-pub fn check_vary_preflight(res: &HttpResponse) {
-    let vary: Vec<&[u8]> = res.headers().get_all(VARY).map(HeaderValue::as_bytes).collect();
+pub fn check_vary_preflight(headers: &HeaderMap) {
+    let vary: Vec<&[u8]> = headers.get_all(VARY).map(HeaderValue::as_bytes).collect();
     assert_eq!(vary.len(), 1, "one Vary line on a preflight answer");
     let mut tokens: Vec<Vec<u8>> = reference::list_elements(vary).iter().map(|t| t.to_ascii_lowercase()).collect();
     tokens.sort();

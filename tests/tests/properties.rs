@@ -830,3 +830,16 @@ fn builder_accepts_exactly_what_validate_accepts() {
         })
         .unwrap_or_else(|e| panic!("{e}"));
 }
+
+/// The reference is written apart from the runtime, but its limits are the runtime's: one
+/// changed without the other would make every comparison above wrong near the bounds.
+#[test]
+fn the_reference_has_the_runtime_s_limits() {
+    use cors_runtime::__private::limits;
+    assert_eq!(reference::MAX_OWS, limits::MAX_OWS);
+    assert_eq!(reference::MAX_EMPTY, limits::MAX_EMPTY);
+    assert_eq!(reference::MAX_NAMES, limits::MAX_NAMES);
+    assert_eq!(reference::MAX_ECHO, limits::MAX_ECHO);
+    assert_eq!(reference::MAX_ANY_HEADER_LEN, limits::MAX_ANY_HEADER_LEN);
+    assert_eq!(reference::MAX_ORIGIN_LEN, limits::MAX_ORIGIN_LEN);
+}
