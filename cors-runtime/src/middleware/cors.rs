@@ -1,4 +1,6 @@
-//! [`Cors`]: the middleware that serves a [`Policy`] on an App, a Scope or a Resource.
+//! [`Cors`]: the middleware that serves a [`Policy`] on an App, a Scope or a Resource, and
+//! the one `#[cors]` puts around a route's own middleware (the same, answering only that
+//! route's preflights).
 
 use std::future::{Ready, ready};
 use std::ops::Deref;
@@ -58,6 +60,19 @@ use crate::tenant::{Lookup, OriginSet};
 #[derive(Clone, Debug)]
 pub struct Cors<P = &'static Policy> {
     policy: P,
+    serves: Serves,
+}
+
+/// Which preflights a [`Cors`] answers, and how it names a request in logs.
+#[derive(Clone, Copy, Debug)]
+enum Serves {
+    /// Those asking for the policy's methods (`GET`, `HEAD` and `POST` when it lists none);
+    /// the others go on to routing. A request is named by its path.
+    Policy,
+    /// Every one that reaches it: it wraps a route whose guard admits only the preflights for
+    /// the methods the route serves, `204` for `answered` and `403` for the others. `route`
+    /// names the route.
+    Route { answered: &'static [&'static str], route: &'static str },
 }
 
 impl<P> Cors<P>
@@ -68,7 +83,15 @@ where
     /// an `Arc<Policy>` (from [`Policy::builder`]).
     pub fn new(policy: P) -> Self {
         crate::audit::served_by_middleware(&policy);
-        Cors { policy }
+        Cors { policy, serves: Serves::Policy }
+    }
+}
+
+impl Cors {
+    /// The middleware `#[cors]` puts around the middleware of a route's own, outermost, so
+    /// that their answers and errors are decorated too.
+    pub(crate) const fn route(policy: &'static Policy, answered: &'static [&'static str], route: &'static str) -> Self {
+        Cors { policy, serves: Serves::Route { answered, route } }
     }
 }
 
@@ -85,7 +108,7 @@ where
     type Future = Ready<Result<Self::Transform, Self::InitError>>;
 
     fn new_transform(&self, service: S) -> Self::Future {
-        ready(Ok(CorsService { service: Rc::new(service), policy: self.policy.clone() }))
+        ready(Ok(CorsService { service: Rc::new(service), policy: self.policy.clone(), serves: self.serves }))
     }
 }
 
@@ -94,6 +117,7 @@ where
 pub struct CorsService<S, P> {
     service: Rc<S>,
     policy: P,
+    serves: Serves,
 }
 
 impl<S, B, P> Service<ServiceRequest> for CorsService<S, P>
@@ -110,24 +134,35 @@ where
 
     fn call(&self, req: ServiceRequest) -> Self::Future {
         let state = match self.policy.store_name() {
-            None => start(&self.policy, &self.service, req, None),
+            None => start(&self.policy, self.serves, &self.service, req, None),
             Some(name) => match tenant_lookup(&req, name, self.policy.credentials()) {
-                Lookup::Ready(set) => start(&self.policy, &self.service, req, set),
+                Lookup::Ready(set) => start(&self.policy, self.serves, &self.service, req, set),
                 Lookup::Pending(fut) => {
                     State::Loading { load: Box::new((TenantLoad { fut, req: Some(req) }, Rc::clone(&self.service))) }
                 }
             },
         };
-        CorsFuture { state, policy: self.policy.clone() }
+        CorsFuture { state, policy: self.policy.clone(), serves: self.serves }
     }
 }
 
 /// What happens to a request once its tenant's origins (if any) are known.
-fn start<S, B>(policy: &Policy, service: &Rc<S>, req: ServiceRequest, tenant: Option<Arc<OriginSet>>) -> State<S>
+fn start<S, B>(
+    policy: &Policy,
+    serves: Serves,
+    service: &Rc<S>,
+    req: ServiceRequest,
+    tenant: Option<Arc<OriginSet>>,
+) -> State<S>
 where
     S: Service<ServiceRequest, Response = ServiceResponse<B>, Error = Error>,
 {
-    match before(policy, &req, Takes::Methods(answered(policy)), tenant.as_deref().map(|t| &t.table), req.path()) {
+    let table = tenant.as_deref().map(|t| &t.table);
+    let before = match serves {
+        Serves::Policy => before(policy, &req, Takes::Methods(answered(policy)), table, req.path()),
+        Serves::Route { route, .. } => before::<&str>(policy, &req, Takes::All, table, route),
+    };
+    match before {
         // Answered when polled, so that the future every request carries stays small.
         Before::Answer(_) => State::Answer { req: Some(req), tenant, preflight: true },
         Before::Refuse => State::Answer { req: Some(req), tenant: None, preflight: false },
@@ -147,6 +182,7 @@ pin_project! {
         #[pin]
         state: State<S>,
         policy: P,
+        serves: Serves,
     }
 }
 
@@ -181,7 +217,14 @@ where
                     let req = req.take().expect("polled after completion");
                     let res = if *preflight {
                         let tenant = tenant.as_deref().map(|t| &t.table);
-                        this.policy.preflight_response(req.headers(), answered(this.policy), tenant)
+                        match *this.serves {
+                            Serves::Policy => {
+                                this.policy.preflight_response(req.headers(), answered(this.policy), tenant)
+                            }
+                            Serves::Route { answered, .. } => {
+                                this.policy.preflight_response(req.headers(), answered, tenant)
+                            }
+                        }
                     } else {
                         refused_response()
                     };
@@ -190,7 +233,7 @@ where
                 StateProj::Loading { load } => {
                     let (load, service) = &mut **load;
                     let (req, set) = std::task::ready!(load.poll(cx));
-                    let next = start(this.policy, service, req, set);
+                    let next = start(this.policy, *this.serves, service, req, set);
                     this.state.set(next);
                 }
             }

@@ -1,6 +1,6 @@
 //! The service of an annotated route without middleware of its own: actix-web's handler
 //! service with the policy applied in the same step, so that a request pays for no separate
-//! middleware layer. (A route with its own `wrap`s gets [`RouteCors`](super::RouteCors)
+//! middleware layer. (A route with its own `wrap`s gets [`Cors`](super::Cors)
 //! around them instead, so that their responses and errors are decorated too.)
 //!
 //! Only the handler's own part is generic; the policy's part is compiled once, here, rather

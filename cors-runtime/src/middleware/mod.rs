@@ -1,19 +1,17 @@
 //! The actix-web side: the middleware that serves a [`Policy`](crate::Policy) on an App,
-//! Scope or Resource ([`Cors`]), the one `#[cors]` puts on the resource of its route
-//! ([`RouteCors`]), and that resource's guard ([`RouteGuard`]). What the middleware do to a
-//! request is decided once, by [`before`] and [`finish`].
+//! Scope or Resource, or around a route's own middleware ([`Cors`]), the service of an
+//! annotated route without middleware of its own, and the route's guard ([`RouteGuard`]).
+//! What they do to a request is decided once, by [`before`] and [`finish`].
 
 mod cors;
 mod guard;
 mod handler;
 mod register;
-mod route;
 
 pub use cors::Cors;
 use guard::RouteGuard;
 use handler::handler_service;
 pub use register::{RouteSpec, register, resource, route_middleware};
-pub use route::RouteCors;
 
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::StatusCode;

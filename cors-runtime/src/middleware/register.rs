@@ -5,7 +5,7 @@ use actix_web::dev::{AppService, ResourceDef, ServiceRequest, ServiceResponse};
 use actix_web::guard::{Guard, GuardContext, fn_guard};
 use actix_web::{Error, FromRequest, Handler, Resource, Responder};
 
-use super::{RouteCors, RouteGuard, handler_service};
+use super::{Cors, RouteGuard, handler_service};
 use crate::audit::HandlerRecord;
 
 /// A route's service, boxed as the application's router keeps it.
@@ -38,9 +38,9 @@ pub fn resource(route: &'static RouteSpec) -> Resource {
 
 /// The policy's middleware for route `i` of `handler`, which has middleware of its own:
 /// outside them.
-pub const fn route_middleware(handler: &'static HandlerRecord, i: usize) -> RouteCors {
+pub const fn route_middleware(handler: &'static HandlerRecord, i: usize) -> Cors {
     let route = &handler.routes[i];
-    RouteCors::new(handler.policy, route.answered, route.path)
+    Cors::route(handler.policy, route.answered, route.path)
 }
 
 /// Registers a route without middleware of its own: its path and guards, served by one
