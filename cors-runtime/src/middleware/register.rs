@@ -1,15 +1,12 @@
 //! Registering an annotated route: what `#[cors]` emits calls these, with everything it read
 //! from the route attribute in one constant, so that each handler's expansion is small.
 
-use actix_web::dev::{AppService, ResourceDef, ServiceRequest, ServiceResponse};
+use actix_web::dev::{AppService, ResourceDef};
 use actix_web::guard::{Guard, GuardContext, fn_guard};
-use actix_web::{Error, FromRequest, Handler, Resource, Responder};
+use actix_web::{FromRequest, Handler, Resource, Responder};
 
 use super::{Cors, RouteGuard, handler_service};
 use crate::audit::HandlerRecord;
-
-/// A route's service, boxed as the application's router keeps it.
-type BoxedService = actix_service::boxed::BoxServiceFactory<(), ServiceRequest, ServiceResponse, Error, ()>;
 
 /// One route attribute of an annotated handler.
 #[derive(Debug)]
@@ -59,11 +56,8 @@ where
 {
     let route = &record.routes[i];
     let service = handler_service(record.policy, route.answered, route.path, handler);
-    register_boxed(config, route, actix_service::boxed::factory(service));
-}
-
-/// The part of [`register`] that does not depend on the handler, compiled once.
-fn register_boxed(config: &mut AppService, route: &'static RouteSpec, service: BoxedService) {
+    // Unboxed: the router boxes it once (boxing it here too would cost every request a
+    // second layer, and an allocation).
     config.register_service(resource_def(route), Some(guards(route)), service, None);
 }
 
