@@ -130,8 +130,8 @@ pub use cors_macros::policy;
 #[doc(hidden)]
 pub mod __private {
     pub use crate::audit::{HandlerRecord, PolicyRecord, Record, Writes};
-    pub use crate::classify::{RequestKind, classify, is_preflight_head, requested_method};
-    pub use crate::engine::{AcrhError, DEFAULT_METHODS, OriginDenied, PreflightError, Refusal};
+    pub use crate::classify::{RequestKind, classify};
+    pub use crate::engine::{AcrhError, DEFAULT_METHODS, OriginDenied, PreflightError};
     pub use crate::middleware::{RouteSpec, register, resource, route_middleware};
     pub use crate::served::{Headers, OriginTable, Origins, Served, Slot, Strs, Text};
     pub use actix_web;

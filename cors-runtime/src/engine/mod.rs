@@ -15,7 +15,7 @@ use actix_web::http::header::HeaderValue;
 pub use acrh::AcrhError;
 pub use origin::{OriginDenied, single_origin};
 pub use preflight::{DEFAULT_METHODS, PreflightError};
-pub use protect::{Refusal, check as protect_check, is_checked};
+pub use protect::{check as protect_check, is_checked};
 
 static STAR: HeaderValue = HeaderValue::from_static("*");
 static TRUE: HeaderValue = HeaderValue::from_static("true");
