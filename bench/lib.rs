@@ -201,6 +201,64 @@ impl std::fmt::Display for Spread {
     }
 }
 
+/// Cases timed side by side: in each round every case runs once, in an order that alternates
+/// between rounds, so that cases compared within a round saw the same machine load and
+/// neither end of a round is favoured. On a shared machine only such ratios are results.
+#[derive(Clone, Debug)]
+pub struct Interleaved {
+    /// Nanoseconds per operation, one row per round, one column per case.
+    rounds: Vec<Vec<f64>>,
+}
+
+impl Interleaved {
+    /// Runs `rounds` rounds of `cases` cases; `ns(i)` times case `i` once and returns its
+    /// nanoseconds per operation.
+    pub fn run(rounds: usize, cases: usize, mut ns: impl FnMut(usize) -> f64) -> Interleaved {
+        let rounds = (0..rounds)
+            .map(|r| {
+                let mut row = vec![0f64; cases];
+                for j in 0..cases {
+                    let i = if r % 2 == 0 { j } else { cases - 1 - j };
+                    row[i] = ns(i);
+                }
+                row
+            })
+            .collect();
+        Interleaved { rounds }
+    }
+
+    /// Case `i` over the rounds.
+    pub fn case(&self, i: usize) -> Spread {
+        Spread::of(&self.rounds.iter().map(|row| row[i]).collect::<Vec<_>>())
+    }
+
+    /// Case `a` over case `b`: round by round, and the ratio of their fastest rounds.
+    pub fn ratio(&self, a: usize, b: usize) -> (Spread, f64) {
+        let per_round = Spread::of(&self.rounds.iter().map(|row| row[a] / row[b]).collect::<Vec<_>>());
+        (per_round, self.case(a).min / self.case(b).min)
+    }
+
+    /// Prints every case (named by `names`) and every ratio `(label, a, b)`, and returns them
+    /// as JSON for [`save`].
+    pub fn report(&self, names: &[&str], ratios: &[(&str, usize, usize)]) -> serde_json::Value {
+        let mut out = serde_json::Map::new();
+        let width = names.iter().map(|n| n.len()).max().unwrap_or(0);
+        for (i, name) in names.iter().enumerate() {
+            let s = self.case(i);
+            println!("  {name:<width$} {s}");
+            out.insert(format!("ns {name}"), s.json());
+        }
+        println!("ratios (median, min and max over rounds; then the ratio of the fastest rounds):");
+        let width = ratios.iter().map(|(l, _, _)| l.len()).max().unwrap_or(0);
+        for &(label, a, b) in ratios {
+            let (s, fastest) = self.ratio(a, b);
+            println!("  {label:<width$} {s}; fastest {fastest:.3}");
+            out.insert(label.into(), serde_json::json!({ "per round": s.json(), "fastest rounds": fastest }));
+        }
+        out.into()
+    }
+}
+
 /// Whether a benchmark binary runs for measurements (`cargo bench`), as opposed to the single
 /// pass `cargo test --benches` makes, and whether a name passes its command-line filter.
 pub fn measuring(name: &str) -> bool {

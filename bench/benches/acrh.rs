@@ -151,20 +151,13 @@ fn main() {
         let refused = rt.block_on(test::call_service(&app, hostile_names_request()));
         assert_eq!(refused.status(), StatusCode::FORBIDDEN);
         let cases: [fn() -> Request; 2] = [preflight_request, hostile_names_request];
-        let mut rounds = Vec::with_capacity(200);
-        for r in 0..200 {
-            let mut ns = [0f64; 2];
-            for j in 0..2 {
-                let i = if r % 2 == 0 { j } else { 1 - j };
-                ns[i] = cors_bench::timed(&rt, &app, cases[i], 500).as_nanos() as f64 / 500.0;
-            }
-            rounds.push(ns);
-        }
-        let col = |i: usize| rounds.iter().map(|ns| ns[i]).collect::<Vec<_>>();
-        let ratio = cors_bench::Spread::of(&rounds.iter().map(|ns| ns[1] / ns[0]).collect::<Vec<_>>());
+        let rounds = cors_bench::Interleaved::run(200, cases.len(), |i| {
+            cors_bench::timed(&rt, &app, cases[i], 500).as_nanos() as f64 / 500.0
+        });
+        let (ratio, _) = rounds.ratio(1, 0);
         println!("\ninterleaved, 200 rounds of 500 preflights each, headers = [\"*\"] (ns/request):");
-        println!("  browser (content-type)       {}", cors_bench::Spread::of(&col(0)));
-        println!("  64 names of 1,024 bytes      {}", cors_bench::Spread::of(&col(1)));
+        println!("  browser (content-type)       {}", rounds.case(0));
+        println!("  64 names of 1,024 bytes      {}", rounds.case(1));
         println!("  ratio hostile / browser      {ratio}");
         save("acrh-hostile-names", &json!({ "ratio": ratio.json() }));
     }

@@ -20,7 +20,7 @@ use actix_web::http::header::{self, HeaderMap};
 use actix_web::rt::{System, SystemRunner};
 use actix_web::{App, Error, test};
 use cors_bench::{
-    CountingAlloc, ORIGIN, Request, Spread, allocations, get_request, measuring, preflight_request, save, timed,
+    CountingAlloc, Interleaved, ORIGIN, Request, allocations, get_request, measuring, preflight_request, save, timed,
 };
 use criterion::Criterion;
 use serde_json::json;
@@ -151,34 +151,9 @@ fn main() {
     }
 
     if measuring("ratios") {
-        // ns per request for each case, round by round. Rounds are short, so that the cases
-        // compared within one round saw the same load; the order alternates between rounds.
-        let k = CASES.len();
-        let mut rounds: Vec<Vec<f64>> = Vec::with_capacity(ROUNDS);
-        for r in 0..ROUNDS {
-            let mut ns = vec![0f64; k];
-            for j in 0..k {
-                let i = if r % 2 == 0 { j } else { k - 1 - j };
-                ns[i] = run(i, PER_ROUND).as_nanos() as f64 / PER_ROUND as f64;
-            }
-            rounds.push(ns);
-        }
-        let column = |i: usize| rounds.iter().map(|ns| ns[i]).collect::<Vec<_>>();
-        let mut out = serde_json::Map::new();
+        let rounds = Interleaved::run(ROUNDS, CASES.len(), |i| run(i, PER_ROUND).as_nanos() as f64 / PER_ROUND as f64);
         println!("\ninterleaved, {ROUNDS} rounds of {PER_ROUND} requests per case (ns/request):");
-        for (i, case) in CASES.iter().enumerate() {
-            let s = Spread::of(&column(i));
-            println!("  {case:<22} {s}");
-            out.insert(format!("ns {case}"), s.json());
-        }
-        println!("ratios (median, min and max over rounds; then the ratio of the fastest rounds):");
-        for (label, a, b) in RATIOS {
-            let s = Spread::of(&rounds.iter().map(|ns| ns[a] / ns[b]).collect::<Vec<_>>());
-            let fastest = Spread::of(&column(a)).min / Spread::of(&column(b)).min;
-            println!("  {label:<32} {s}; fastest {fastest:.3}");
-            out.insert(label.into(), json!({ "per round": s.json(), "fastest rounds": fastest }));
-        }
-        save("ratios", &out.into());
+        save("ratios", &rounds.report(&CASES, &RATIOS));
     }
 
     c.final_summary();

@@ -31,7 +31,7 @@ use actix_web::http::header::{ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue, ORIGIN};
 use actix_web::rt::System;
 use actix_web::test::{self, TestRequest};
 use actix_web::{App, HttpRequest, HttpResponse, get};
-use cors_bench::{CountingAlloc, Counts, Request, Spread, measuring, save, timed, warm};
+use cors_bench::{CountingAlloc, Counts, Interleaved, Request, measuring, save, timed, warm};
 use cors_runtime::__private::engine::allow_origin;
 use cors_runtime::tenant::{Lookup, OriginSet, TenantOrigins, TenantStores};
 use cors_runtime::{Policy, cors, policy};
@@ -253,32 +253,8 @@ fn main() {
 
 /// The cases interleaved round by round (order alternating), and the ratios over rounds.
 fn ratios(run: &dyn Fn(usize, u64) -> Duration) {
-    let k = CASES.len();
     let per = |i: usize| if CASES[i].starts_with("request") { REQUESTS_PER_ROUND } else { PER_ROUND };
-    let rounds: Vec<Vec<f64>> = (0..ROUNDS)
-        .map(|r| {
-            let mut ns = vec![0f64; k];
-            for j in 0..k {
-                let i = if r % 2 == 0 { j } else { k - 1 - j };
-                ns[i] = run(i, per(i)).as_nanos() as f64 / per(i) as f64;
-            }
-            ns
-        })
-        .collect();
-    let column = |i: usize| rounds.iter().map(|ns| ns[i]).collect::<Vec<_>>();
-    let mut out = serde_json::Map::new();
+    let rounds = Interleaved::run(ROUNDS, CASES.len(), |i| run(i, per(i)).as_nanos() as f64 / per(i) as f64);
     println!("\ninterleaved, {ROUNDS} rounds (ns per lookup or request: median, min, max):");
-    for (i, case) in CASES.iter().enumerate() {
-        let s = Spread::of(&column(i));
-        println!("  {case:<22} {s}");
-        out.insert(format!("ns {case}"), s.json());
-    }
-    println!("ratios (median, min and max over rounds; then the ratio of the fastest rounds):");
-    for (label, a, b) in RATIOS {
-        let s = Spread::of(&rounds.iter().map(|ns| ns[a] / ns[b]).collect::<Vec<_>>());
-        let fastest = Spread::of(&column(a)).min / Spread::of(&column(b)).min;
-        println!("  {label:<46} {s}; fastest {fastest:.3}");
-        out.insert(label.into(), json!({ "per round": s.json(), "fastest rounds": fastest }));
-    }
-    save("tenant-ratios", &out.into());
+    save("tenant-ratios", &rounds.report(&CASES, &RATIOS));
 }

@@ -18,9 +18,8 @@ use actix_web::http::{Method, StatusCode};
 use actix_web::rt::System;
 use actix_web::test::{self, TestRequest};
 use actix_web::{App, HttpResponse, get, post, web};
-use cors_bench::{Request, Spread, measuring, save, timed, warm};
+use cors_bench::{Interleaved, Request, measuring, save, timed, warm};
 use cors_runtime::cors;
-use serde_json::json;
 
 const ALLOWED: &str = "https://a.example";
 const OTHER: &str = "https://b.example";
@@ -102,34 +101,13 @@ fn main() {
         let allowed = res.headers().contains_key("access-control-allow-origin");
         assert_eq!(allowed, !name.starts_with("get-refused"), "{name}");
     }
-    let k = CASES.len();
-    let mut rounds: Vec<Vec<f64>> = Vec::with_capacity(ROUNDS);
-    for r in 0..ROUNDS {
-        let mut ns = vec![0f64; k];
-        for j in 0..k {
-            let i = if r % 2 == 0 { j } else { k - 1 - j };
-            ns[i] = run(i, PER_ROUND).as_nanos() as f64 / PER_ROUND as f64;
-        }
-        rounds.push(ns);
-    }
-    let column = |i: usize| rounds.iter().map(|ns| ns[i]).collect::<Vec<_>>();
-    let mut out = serde_json::Map::new();
-    println!("interleaved, {ROUNDS} rounds of {PER_ROUND} requests per case (ns/request):");
-    for (i, (case, _, _)) in CASES.iter().enumerate() {
-        let s = Spread::of(&column(i));
-        println!("  {case:<28} {s}");
-        out.insert(format!("ns {case}"), s.json());
-    }
-    println!("ratios (median, min and max over rounds; then the ratio of the fastest rounds):");
-    for (label, a, b) in [
+    let rounds = Interleaved::run(ROUNDS, CASES.len(), |i| run(i, PER_ROUND).as_nanos() as f64 / PER_ROUND as f64);
+    let names = CASES.map(|(name, _, _)| name);
+    let ratios = [
         ("get: checked / unchecked", 1, 0),
         ("post: checked / unchecked", 3, 2),
         ("get, refused origin / allowed origin", 4, 1),
-    ] {
-        let s = Spread::of(&rounds.iter().map(|ns| ns[a] / ns[b]).collect::<Vec<_>>());
-        let fastest = Spread::of(&column(a)).min / Spread::of(&column(b)).min;
-        println!("  {label:<38} {s}; fastest {fastest:.3}");
-        out.insert(label.into(), json!({ "per round": s.json(), "fastest rounds": fastest }));
-    }
-    save("writes", &out.into());
+    ];
+    println!("interleaved, {ROUNDS} rounds of {PER_ROUND} requests per case (ns/request):");
+    save("writes", &rounds.report(&names, &ratios));
 }
