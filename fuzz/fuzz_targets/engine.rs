@@ -9,21 +9,13 @@
 
 use actix_web::http::Method;
 use actix_web::http::header::{ACCESS_CONTROL_REQUEST_METHOD, ORIGIN};
-use cors_fuzz::{Expect, build, header_map, lines, parse_spec};
+use cors_fuzz::{Expect, Input, build, header_map};
 use cors_policy::validate;
 use cors_runtime::__private::{RequestKind, classify};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let all = lines(data);
-    let mut sections = all.split(|l| *l == b"--");
-    let spec_lines = sections.next().unwrap_or_default();
-    let request = sections.next().unwrap_or_default();
-    let response = sections.next().unwrap_or_default();
-
-    let text = spec_lines.iter().map(|l| String::from_utf8_lossy(l)).collect::<Vec<_>>().join("\n");
-    let mut spec = parse_spec(&text);
-    spec.route_methods = None;
+    let Input { spec, request, response } = Input::read(data);
     let validated = validate(&spec);
     let built = build(&spec);
     assert_eq!(validated.is_ok(), built.is_ok(), "validate and the builder disagree on {spec:?}");
@@ -32,7 +24,7 @@ fuzz_target!(|data: &[u8]| {
     let Some((method, request)) = request.split_first() else { return };
     let Ok(method) = Method::from_bytes(method) else { return };
     let headers = header_map(request);
-    let handler = header_map(response);
+    let handler = header_map(&response);
 
     let want = match (headers.contains_key(ORIGIN), method == Method::OPTIONS) {
         (false, _) => RequestKind::NotCors,

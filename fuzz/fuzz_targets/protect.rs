@@ -27,7 +27,7 @@ use actix_web::rt::{System, SystemRunner};
 use actix_web::test::{TestRequest, call_service, init_service};
 use actix_web::{App, HttpResponse, web};
 use cors_fuzz::reference::{self, Acao};
-use cors_fuzz::{Expect, build, header_map, lines, parse_spec};
+use cors_fuzz::{Expect, Input, build, header_map};
 use cors_policy::validate;
 use cors_runtime::__private::{RequestKind, classify};
 use cors_runtime::Cors;
@@ -56,15 +56,7 @@ struct Answer {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let all = lines(data);
-    let mut sections = all.split(|l| *l == b"--");
-    let spec_lines = sections.next().unwrap_or_default();
-    let request = sections.next().unwrap_or_default();
-    let response = sections.next().unwrap_or_default();
-
-    let text = spec_lines.iter().map(|l| String::from_utf8_lossy(l)).collect::<Vec<_>>().join("\n");
-    let mut spec = parse_spec(&text);
-    spec.route_methods = None;
+    let Input { spec, request, response } = Input::read(data);
     let (Ok(valid), Ok(policy)) = (validate(&spec), build(&spec)) else { return };
 
     let Some((method, request)) = request.split_first() else { return };
@@ -74,7 +66,7 @@ fuzz_target!(|data: &[u8]| {
         uri.authority().is_some().then_some(uri)
     });
     let headers = header_map(request);
-    let handler = header_map(response);
+    let handler = header_map(&response);
 
     let answer = SYSTEM.with(|system| {
         system.block_on(serve(Arc::new(policy), method.clone(), authority.clone(), &headers, handler.clone()))

@@ -249,6 +249,35 @@ pub fn check_vary_preflight(headers: &HeaderMap) {
     );
 }
 
+/// An input of the request-level targets: a policy, a request and a handler's response, in
+/// sections of [`lines`] separated by `--` lines (a missing section is empty).
+pub struct Input<'a> {
+    /// The policy, as [`parse_spec`] reads it, with no route methods: the targets serve the
+    /// request's own method.
+    pub spec: PolicySpec,
+    /// The request method, then `Name: value` header lines.
+    pub request: Vec<&'a [u8]>,
+    /// The handler's `Name: value` header lines.
+    pub response: Vec<&'a [u8]>,
+}
+
+impl<'a> Input<'a> {
+    /// Reads `data`; every input reads as something, so that mutations are never wasted.
+    pub fn read(data: &'a [u8]) -> Input<'a> {
+        let all = lines(data);
+        let mut sections = all.split(|l| *l == b"--");
+        let spec_lines = sections.next().unwrap_or_default();
+        let text = spec_lines.iter().map(|l| String::from_utf8_lossy(l)).collect::<Vec<_>>().join("\n");
+        let mut spec = parse_spec(&text);
+        spec.route_methods = None;
+        Input {
+            spec,
+            request: sections.next().unwrap_or_default().to_vec(),
+            response: sections.next().unwrap_or_default().to_vec(),
+        }
+    }
+}
+
 /// Splits `data` at `\n`; a trailing `\r` is kept, so that invalid field values stay invalid.
 pub fn lines(data: &[u8]) -> Vec<&[u8]> {
     data.split(|&b| b == b'\n').collect()
